@@ -1,0 +1,178 @@
+"""What the archive stores: resolutions, their sources, paragraphs and cross-references.
+
+Models hold fields, constraints, ``__str__`` and ``get_absolute_url`` only. All writes go
+through :mod:`resolutions.services`; all reads through :mod:`resolutions.selectors`.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Resolution(models.Model):
+    number = models.PositiveIntegerField(unique=True)
+    year = models.PositiveSmallIntegerField()
+    symbol = models.CharField(max_length=40, unique=True)  # "S/RES/2388 (2017)"
+    title = models.TextField(blank=True)
+    adopted_on = models.DateField(null=True, blank=True)
+    meeting = models.CharField(max_length=20, blank=True)  # "8111th"
+    pages_total = models.PositiveSmallIntegerField(null=True, blank=True)
+    job_number = models.CharField(max_length=20, blank=True)  # "17-20704"
+    # Which source the displayed text comes from: "page-text" or "akn" (the official XML).
+    text_source = models.CharField(max_length=20, blank=True)
+    # From the UN's record data, where loaded.
+    agenda = models.TextField(blank=True)
+    draft_symbol = models.CharField(max_length=40, blank=True)
+    adoption_type = models.CharField(max_length=200, blank=True)
+    vote_in_favour = models.PositiveSmallIntegerField(null=True, blank=True)
+    vote_against = models.PositiveSmallIntegerField(null=True, blank=True)
+    vote_abstaining = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes = models.JSONField(default=list, blank=True)  # [{"member": "CHINA", "vote": "Y"}, ...]
+    sponsors = models.JSONField(default=list, blank=True)  # ["Albania", ...]
+    subjects = models.JSONField(default=list, blank=True)  # UNBIS terms
+    addresses_trafficking = models.BooleanField(default=False, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-number"]
+        indexes = [models.Index(fields=["year"])]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:detail", kwargs={"number": self.number})
+
+
+class Source(models.Model):
+    """A file as it came in, kept verbatim: one row per page of a page text, one per XML file."""
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="sources")
+    format = models.CharField(max_length=20)  # "page-text", "akn", "record"
+    file_name = models.CharField(max_length=255)
+    checksum = models.CharField(max_length=64)  # sha256 of the raw bytes
+    page_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    raw_text = models.TextField()
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["format", "page_number", "file_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "format", "page_number"],
+                condition=models.Q(page_number__isnull=False),
+                name="one_source_per_printed_page",
+            ),
+            models.UniqueConstraint(
+                fields=["resolution", "format"],
+                condition=models.Q(page_number__isnull=True),
+                name="one_unpaged_source_per_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        page = f" p.{self.page_number}" if self.page_number else ""
+        return f"{self.resolution_id} {self.format}{page} ({self.file_name})"
+
+
+class Paragraph(models.Model):
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+    HEADING = "heading"
+    ANNEX = "annex"
+    FOOTNOTE = "footnote"
+    KIND_CHOICES = [
+        (PREAMBULAR, "Preambular"),
+        (OPERATIVE, "Operative"),
+        (HEADING, "Heading"),
+        (ANNEX, "Annex"),
+        (FOOTNOTE, "Footnote"),
+    ]
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="paragraphs"
+    )
+    # The stable identifier in URLs: "op31", "pp3", "pp-1" (counted from the end of a
+    # preamble whose beginning the archive lacks) ... see resolutions.services.identifiers.
+    pid = models.CharField("identifier", max_length=40)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    number = models.PositiveIntegerField(null=True, blank=True)  # the UN's number (operative)
+    label = models.CharField(max_length=40, blank=True)  # as printed, for headings/annexes
+    annex = models.CharField(max_length=40, blank=True)
+    position = models.PositiveIntegerField()  # order within the resolution
+    text = models.TextField()  # clean text shown and searched
+    text_as_printed = models.TextField(blank=True)  # as the page text gave it, for provenance
+    structure = models.JSONField(null=True, blank=True)  # {"intro", "items", "outro"} or None
+    pages = models.JSONField(default=list, blank=True)  # printed pages, e.g. [4, 5]
+    begins_on_missing_page = models.BooleanField(default=False)
+    ends_on_missing_page = models.BooleanField(default=False)
+    addresses_trafficking = models.BooleanField(default=False, db_index=True)
+
+    class Meta:
+        ordering = ["resolution", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "pid"], name="unique_paragraph_id"),
+        ]
+        indexes = [models.Index(fields=["resolution", "position"])]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id}/{self.pid}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "resolutions:paragraph",
+            kwargs={"number": self.resolution.number, "pid": self.pid},
+        )
+
+
+class ParagraphAlias(models.Model):
+    """An identifier that was once served for a paragraph and now redirects to it."""
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="aliases")
+    pid = models.CharField(max_length=40)
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "pid"], name="unique_paragraph_alias"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id}/{self.pid} -> {self.paragraph.pid}"
+
+
+class CrossReference(models.Model):
+    RESOLUTION = "resolution"
+    DOCUMENT = "document"
+    INTERNAL = "internal"
+    KIND_CHOICES = [
+        (RESOLUTION, "Security Council resolution"),
+        (DOCUMENT, "Other UN document"),
+        (INTERNAL, "Paragraph of the same resolution"),
+    ]
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="references")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=RESOLUTION)
+    position = models.PositiveSmallIntegerField(default=0)
+    cited_symbol = models.CharField(max_length=80)  # "S/RES/2379 (2017)", "S/2017/939"
+    cited_number = models.PositiveIntegerField(null=True, blank=True)
+    cited_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    as_written = models.CharField(max_length=300)
+    start = models.PositiveIntegerField(default=0)  # offsets into paragraph.text
+    end = models.PositiveIntegerField(default=0)
+    href = models.URLField(max_length=300, blank=True)
+    target_paragraph = models.CharField(max_length=40, blank=True)
+    # Linked when the archive holds the cited resolution (and the year is plausible).
+    target = models.ForeignKey(
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="citations",
+    )
+
+    class Meta:
+        ordering = ["paragraph", "position"]
+        indexes = [models.Index(fields=["cited_number"])]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph} -> {self.cited_symbol}"
