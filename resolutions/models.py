@@ -63,9 +63,8 @@ class Source(models.Model):
                 name="one_source_per_printed_page",
             ),
             models.UniqueConstraint(
-                fields=["resolution", "format"],
-                condition=models.Q(page_number__isnull=True),
-                name="one_unpaged_source_per_format",
+                fields=["resolution", "format", "checksum"],
+                name="each_source_kept_once",
             ),
         ]
 

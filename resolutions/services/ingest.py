@@ -1,0 +1,351 @@
+"""Ingest: source files in, archive rows out -- all or nothing, and idempotent.
+
+Every file that comes in is kept verbatim as a :class:`~resolutions.models.Source`; the
+paragraphs shown are *derived* from a resolution's sources each time one of them changes
+(:mod:`resolutions.services.merge`), so ingesting the same files twice, or the page texts
+and the XML in either order, gives the same archive. Example::
+
+    report = ingest_paths(paths=["fixtures/seeds"])
+    report.summary()  # ['2 resolutions (2 new), 5 pages, 28 paragraphs, ...']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from resolutions.models import CrossReference, Paragraph, Resolution, Source
+from resolutions.parsing.akn import parse_akn
+from resolutions.parsing.document import (
+    FORMAT_AKN,
+    FORMAT_PAGE_TEXT,
+    ParsedRecord,
+    ParsedResolution,
+    ParseError,
+)
+from resolutions.parsing.pages import parse_page_texts
+from resolutions.parsing.records import parse_records
+from resolutions.services.links import references_link
+from resolutions.services.merge import Plan, plan_paragraphs
+from resolutions.services.sources import SourceFile, checksum, read_source_files
+from resolutions.services.sync import SyncCounts, paragraphs_sync
+
+FORMAT_RECORD = "record"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    resolutions_created: int = 0
+    resolutions_updated: int = 0
+    pages_added: int = 0
+    xml_added: int = 0
+    records_added: int = 0
+    duplicates_skipped: int = 0
+    counts: SyncCounts = field(default_factory=SyncCounts)
+    links_changed: int = 0
+    totals: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    comparisons: list[str] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.resolutions_created
+            or self.resolutions_updated
+            or self.pages_added
+            or self.xml_added
+            or self.records_added
+            or self.counts.changed
+            or self.links_changed
+        )
+
+    def summary(self) -> list[str]:
+        lines = [
+            f"{self.files} files read: {self.pages_added} new pages, "
+            f"{self.xml_added} new XML texts, "
+            f"{self.records_added} new records, {self.duplicates_skipped} duplicates skipped",
+            f"resolutions: {self.resolutions_created} new, {self.resolutions_updated} updated",
+            f"paragraphs: {self.counts.created} new, {self.counts.updated} updated, "
+            f"{self.counts.deleted} removed; references: {self.counts.references_created} new, "
+            f"{self.counts.references_deleted} removed, {self.links_changed} links changed; "
+            f"aliases: {self.counts.aliases_created} new",
+        ]
+        if self.totals:
+            lines.append(
+                "archive now holds: "
+                + ", ".join(f"{value} {name}" for name, value in self.totals.items())
+            )
+        lines.extend(self.comparisons)
+        lines.extend(f"warning: {w}" for w in self.warnings)
+        if not self.changed:
+            lines.append("nothing changed")
+        if self.dry_run:
+            lines.append("dry run: nothing was written")
+        return lines
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+def ingest_paths(
+    *, paths: list[str | Path], dry_run: bool = False, progress: Progress | None = None
+) -> IngestReport:
+    """Ingest files and folders; raises ParseError (naming file and line) and writes nothing
+    when any source is bad or contradicts what the archive holds."""
+    progress = progress or (lambda step, done, total: None)
+    files = read_source_files(paths)
+    report = IngestReport(files=len(files), dry_run=dry_run)
+    by_format: dict[str, list[SourceFile]] = defaultdict(list)
+    for source in files:
+        by_format[source.format].append(source)
+
+    # Parse everything before writing anything: a bad file stops the ingest untouched.
+    page_groups = (
+        parse_page_texts([(f.name, f.data) for f in by_format[FORMAT_PAGE_TEXT]])
+        if by_format[FORMAT_PAGE_TEXT]
+        else []
+    )
+    akn_parsed: list[tuple[SourceFile, ParsedResolution]] = []
+    xml_files = by_format[FORMAT_AKN]
+    for done, source in enumerate(xml_files, 1):
+        akn_parsed.append((source, parse_akn(source.name, source.data)))
+        if done % 50 == 0 or done == len(xml_files):
+            progress("parse XML", done, len(xml_files))
+    records: list[tuple[SourceFile, ParsedRecord, str]] = []
+    for source in by_format[FORMAT_RECORD]:
+        lines = source.data.decode("utf-8").splitlines()
+        for record in parse_records(source.name, source.data):
+            records.append((source, record, lines[record.line - 1] if record.line else ""))
+
+    try:
+        with transaction.atomic():
+            _ingest_parsed(report, page_groups, akn_parsed, records, progress)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return report
+
+
+def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress) -> None:
+    touched: dict[int, Resolution] = {}
+    new_pages: dict[int, list] = defaultdict(list)
+    new_xml: dict[int, list[tuple[SourceFile, ParsedResolution]]] = defaultdict(list)
+
+    for parsed in page_groups:
+        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        new_pages[resolution.number] = _store_pages(report, resolution, parsed)
+        touched[resolution.number] = resolution
+
+    seen_checksums: set[str] = set()
+    for source, parsed in akn_parsed:
+        if source.checksum in seen_checksums:
+            report.duplicates_skipped += 1  # the same file in two year folders
+            continue
+        seen_checksums.add(source.checksum)
+        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        if _store_source(report, resolution, FORMAT_AKN, source.name, source.data, None):
+            report.xml_added += 1
+        else:
+            report.duplicates_skipped += 1
+        new_xml[resolution.number].append((source, parsed))
+        touched[resolution.number] = resolution
+
+    for done, resolution in enumerate(touched.values(), 1):
+        akn = _chosen_akn(report, resolution, new_xml.get(resolution.number, []))
+        pages = _all_pages(resolution, new_pages.get(resolution.number))
+        plan = plan_paragraphs(akn=akn, pages=pages)
+        _apply_plan(report, resolution, plan, akn=akn, pages=pages)
+        if done % 100 == 0 or done == len(touched):
+            progress("store", done, len(touched))
+
+    for source, record, line in records:
+        _apply_record(report, source, record, line)
+
+    report.links_changed = references_link()
+    report.totals = {
+        "resolutions": Resolution.objects.count(),
+        "pages": Source.objects.filter(format=FORMAT_PAGE_TEXT).count(),
+        "paragraphs": Paragraph.objects.count(),
+        "references": CrossReference.objects.count(),
+    }
+
+
+def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -> Resolution:
+    resolution, created = Resolution.objects.get_or_create(
+        number=number, defaults={"year": year, "symbol": symbol}
+    )
+    if created:
+        report.resolutions_created += 1
+    return resolution
+
+
+def _store_source(
+    report: IngestReport,
+    resolution: Resolution,
+    format: str,
+    name: str,
+    data: bytes,
+    page: int | None,
+) -> bool:
+    """Keep a source verbatim; False when the very same content is already kept."""
+    digest = checksum(data)
+    if Source.objects.filter(resolution=resolution, format=format, checksum=digest).exists():
+        return False
+    Source.objects.create(
+        resolution=resolution,
+        format=format,
+        file_name=name,
+        checksum=digest,
+        page_number=page,
+        raw_text=data.decode("utf-8"),
+    )
+    return True
+
+
+def _store_pages(report: IngestReport, resolution: Resolution, parsed: ParsedResolution) -> list:
+    """Store new printed pages; a page the archive holds with other text is a contradiction."""
+    stored = {
+        s.page_number: s
+        for s in Source.objects.filter(resolution=resolution, format=FORMAT_PAGE_TEXT)
+    }
+    added = []
+    for page in parsed.pages:
+        data = page.raw_text.encode("utf-8")
+        existing = stored.get(page.number)
+        if existing is not None:
+            if existing.checksum != checksum(data):
+                raise ParseError(
+                    f"page {page.number} of {parsed.symbol} is already in the archive "
+                    f"(from {existing.file_name}) with different text",
+                    file=page.file,
+                    line=1,
+                )
+            continue
+        _store_source(report, resolution, FORMAT_PAGE_TEXT, page.file, data, page.number)
+        report.pages_added += 1
+        added.append(page)
+    return added
+
+
+def _all_pages(resolution: Resolution, new_pages: list | None) -> ParsedResolution | None:
+    """The resolution's page texts parsed together: stored pages and any just added."""
+    stored = list(
+        Source.objects.filter(resolution=resolution, format=FORMAT_PAGE_TEXT).order_by(
+            "page_number"
+        )
+    )
+    if not stored:
+        return None
+    groups = parse_page_texts([(s.file_name, s.raw_text.encode("utf-8")) for s in stored])
+    return groups[0] if groups else None
+
+
+def _chosen_akn(
+    report: IngestReport, resolution: Resolution, batch: list[tuple[SourceFile, ParsedResolution]]
+) -> ParsedResolution | None:
+    """The XML text to show when the archive holds more than one differing file for a
+    resolution. Rule: the text with the most paragraphs wins, then the longest text, then
+    the file name that sorts last (the UN's newer job numbers sort later)."""
+    candidates: dict[str, ParsedResolution] = {}
+    for source in Source.objects.filter(resolution=resolution, format=FORMAT_AKN):
+        in_batch = next((p for s, p in batch if s.checksum == source.checksum), None)
+        candidates[source.file_name + source.checksum] = in_batch or parse_akn(
+            source.file_name, source.raw_text.encode("utf-8")
+        )
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        names = sorted(p.files[0] if p.files else key for key, p in candidates.items())
+        report.warnings.append(
+            f"{resolution.symbol}: {len(candidates)} differing XML files ({', '.join(names)}); "
+            "showing the one with the most paragraphs"
+        )
+
+    def key(item):
+        name, parsed = item
+        return (len(parsed.paragraphs), sum(len(p.text) for p in parsed.paragraphs), name)
+
+    return max(candidates.items(), key=key)[1]
+
+
+def _apply_plan(
+    report: IngestReport,
+    resolution: Resolution,
+    plan: Plan,
+    *,
+    akn: ParsedResolution | None,
+    pages: ParsedResolution | None,
+) -> None:
+    counts = paragraphs_sync(resolution=resolution, plan=plan)
+    report.counts.add(counts)
+    for parsed in (pages, akn):
+        for warning in parsed.warnings if parsed else ():
+            if warning not in report.warnings:
+                report.warnings.append(warning)
+    if plan.comparison is not None and plan.comparison.compared:
+        report.comparisons.append(plan.comparison.summary(str(resolution.number)))
+        for pid, printed, official in plan.comparison.differences:
+            report.differences.append(
+                f"{resolution.number} {pid}:\n  repaired: {printed}\n  official: {official}"
+            )
+
+    fields = {
+        "symbol": (akn or pages).symbol,
+        "year": (akn or pages).year,
+        "text_source": FORMAT_AKN if akn else FORMAT_PAGE_TEXT,
+        "addresses_trafficking": any(p.addresses_trafficking for p in plan.paragraphs),
+    }
+    if akn is not None:
+        fields.update(title=akn.title or resolution.title)
+        if akn.adopted_on:
+            fields["adopted_on"] = akn.adopted_on
+        if akn.meeting:
+            fields["meeting"] = akn.meeting
+    if pages is not None:
+        fields.update(pages_total=pages.pages_total, job_number=pages.job_number)
+    changed = [name for name, value in fields.items() if getattr(resolution, name) != value]
+    if changed or counts.changed:
+        for name in changed:
+            setattr(resolution, name, fields[name])
+        resolution.save()
+        report.resolutions_updated += 1
+
+
+def _apply_record(report: IngestReport, source: SourceFile, record: ParsedRecord, line: str):
+    resolution = _resolution_for(report, record.number, record.year, record.symbol)
+    if _store_source(report, resolution, FORMAT_RECORD, source.name, line.encode("utf-8"), None):
+        report.records_added += 1
+    fields = {
+        "agenda": record.agenda,
+        "draft_symbol": record.draft_symbol,
+        "adoption_type": record.adoption_type,
+        "vote_in_favour": record.in_favour,
+        "vote_against": record.against,
+        "vote_abstaining": record.abstaining,
+        "votes": [{"member": v.member, "vote": v.vote} for v in record.votes],
+        "sponsors": list(record.sponsors),
+        "subjects": list(record.subjects),
+    }
+    if record.title and not resolution.title:
+        fields["title"] = record.title
+    if record.adopted_on and not resolution.adopted_on:
+        fields["adopted_on"] = record.adopted_on
+    if record.meeting and not resolution.meeting:
+        fields["meeting"] = record.meeting
+    changed = [name for name, value in fields.items() if getattr(resolution, name) != value]
+    if changed:
+        for name in changed:
+            setattr(resolution, name, fields[name])
+        resolution.save()
+        report.resolutions_updated += 1

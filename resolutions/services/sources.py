@@ -1,0 +1,61 @@
+"""Finding source files on disk and telling their formats apart by content."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from resolutions.parsing.document import ParseError
+from resolutions.parsing.formats import detect_format
+
+# Files that are never sources: editor backups, OS litter, the corpus's own documentation.
+IGNORED_NAMES = {".DS_Store", "README.md", "README", "LICENSE"}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str  # the file's name as recorded in the archive (no folders: no machine paths)
+    data: bytes
+    format: str
+    checksum: str
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_source_files(paths: list[str | Path]) -> list[Path]:
+    """Files named, and files inside folders named (recursively), in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith(".")
+                )
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ParseError("no such file or folder", file=str(raw))
+    return found
+
+
+def read_source_files(paths: list[str | Path]) -> list[SourceFile]:
+    """Read and sniff every file; a file of no known format raises ParseError naming it."""
+    files = []
+    for path in find_source_files(paths):
+        data = path.read_bytes()
+        files.append(
+            SourceFile(
+                name=path.name,
+                data=data,
+                format=detect_format(path.name, data),
+                checksum=checksum(data),
+            )
+        )
+    return files

@@ -1,0 +1,81 @@
+"""Importing the UN's Akoma Ntoso corpus and record data (skips without ../shared; CI needs it)."""
+
+import pytest
+
+from resolutions.models import CrossReference, Paragraph, Resolution
+from resolutions.serializers import resolution_export
+from resolutions.services.ingest import ingest_paths
+
+pytestmark = [pytest.mark.corpus]
+
+
+@pytest.fixture(scope="module")
+def whole_corpus(corpus, django_db_setup, django_db_blocker):
+    """The whole corpus, XML and records, imported once for this module's tests."""
+    with django_db_blocker.unblock():
+        report = ingest_paths(paths=[corpus / "xml", corpus / "metadata"])
+        yield report
+        Resolution.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_every_file_imports(whole_corpus):
+    assert whole_corpus.files >= 1501 + 26
+    assert Resolution.objects.filter(text_source="akn").count() >= 1490
+    assert Paragraph.objects.count() > 30000
+
+
+@pytest.mark.django_db
+def test_2331_and_2388_have_the_official_paragraph_counts(whole_corpus):
+    for number, preambular, operative in [(2331, 14, 24), (2388, 24, 35)]:
+        paragraphs = Paragraph.objects.filter(resolution__number=number)
+        assert paragraphs.filter(kind="preambular").count() == preambular
+        assert paragraphs.filter(kind="operative").count() == operative
+
+
+@pytest.mark.django_db
+def test_2388_first_preambular_paragraph_cites_2331(whole_corpus):
+    pp1 = Paragraph.objects.get(resolution__number=2388, pid="pp1")
+    cited = pp1.references.filter(kind="resolution").values_list("cited_symbol", "target__number")
+    assert ("S/RES/2331 (2016)", 2331) in list(cited)
+
+
+@pytest.mark.django_db
+def test_records_give_dates_votes_and_subjects(whole_corpus):
+    data = resolution_export(number=2388)
+    assert data["adopted_on"] == "2017-11-21"
+    assert data["meeting"] == "8111th"
+    assert data["vote"] == {"in_favour": 15, "against": 0, "abstaining": 0}
+    assert "TRAFFICKING IN PERSONS" in data["subjects"]
+    assert data["agenda"]
+
+
+@pytest.mark.django_db
+def test_2331_is_cited_by_2388(whole_corpus):
+    citing = CrossReference.objects.filter(target__number=2331).values_list(
+        "paragraph__resolution__number", flat=True
+    )
+    assert 2388 in set(citing)
+
+
+@pytest.mark.django_db
+def test_impossible_citation_is_kept_but_not_linked(whole_corpus):
+    typo = CrossReference.objects.filter(
+        paragraph__resolution__number=2546, cited_number=2312, cited_year=2106
+    )
+    assert typo.exists()
+    assert typo.filter(target__isnull=False).count() == 0
+
+
+@pytest.mark.django_db
+def test_trafficking_collection_is_about_ninety_resolutions(whole_corpus):
+    count = Resolution.objects.filter(addresses_trafficking=True).count()
+    assert 60 <= count <= 160
+    assert Resolution.objects.get(number=2388).addresses_trafficking
+    assert Resolution.objects.get(number=2331).addresses_trafficking
+
+
+@pytest.mark.django_db
+def test_second_import_changes_nothing(whole_corpus, corpus):
+    again = ingest_paths(paths=[corpus / "xml", corpus / "metadata"])
+    assert not again.changed, again.summary()
