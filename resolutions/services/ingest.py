@@ -48,6 +48,9 @@ class IngestReport:
     xml_added: int = 0
     records_added: int = 0
     duplicates_skipped: int = 0
+    unchanged: int = 0
+    created_numbers: set[int] = field(default_factory=set)
+    updated_numbers: set[int] = field(default_factory=set)
     counts: SyncCounts = field(default_factory=SyncCounts)
     links_changed: int = 0
     totals: dict[str, int] = field(default_factory=dict)
@@ -72,7 +75,8 @@ class IngestReport:
         lines = [
             f"{self.files} files read: {self.pages_added} new pages, "
             f"{self.xml_added} new XML texts, "
-            f"{self.records_added} new records, {self.duplicates_skipped} duplicates skipped",
+            f"{self.records_added} new records, {self.unchanged} already in the archive, "
+            f"{self.duplicates_skipped} duplicates skipped",
             f"resolutions: {self.resolutions_created} new, {self.resolutions_updated} updated",
             f"paragraphs: {self.counts.created} new, {self.counts.updated} updated, "
             f"{self.counts.deleted} removed; references: {self.counts.references_created} new, "
@@ -157,7 +161,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
         if _store_source(report, resolution, FORMAT_AKN, source.name, source.data, None):
             report.xml_added += 1
         else:
-            report.duplicates_skipped += 1
+            report.unchanged += 1
         new_xml[resolution.number].append((source, parsed))
         touched[resolution.number] = resolution
 
@@ -170,7 +174,14 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             progress("store", done, len(touched))
 
     for source, record, line in records:
-        _apply_record(report, source, record, line)
+        resolution = _resolution_for(report, record.number, record.year, record.symbol)
+        data = line.encode("utf-8")
+        if _store_source(report, resolution, FORMAT_RECORD, source.name, data, None):
+            report.records_added += 1
+        else:
+            report.unchanged += 1
+    for _source, record, _line in _one_record_each(report, records):
+        _apply_record(report, record)
 
     report.links_changed = references_link()
     report.totals = {
@@ -181,12 +192,20 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
     }
 
 
+def _mark_updated(report: IngestReport, resolution: Resolution) -> None:
+    number = resolution.number
+    if number not in report.created_numbers and number not in report.updated_numbers:
+        report.updated_numbers.add(number)
+        report.resolutions_updated += 1
+
+
 def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -> Resolution:
     resolution, created = Resolution.objects.get_or_create(
         number=number, defaults={"year": year, "symbol": symbol}
     )
     if created:
         report.resolutions_created += 1
+        report.created_numbers.add(number)
     return resolution
 
 
@@ -319,13 +338,30 @@ def _apply_plan(
         for name in changed:
             setattr(resolution, name, fields[name])
         resolution.save()
-        report.resolutions_updated += 1
+        _mark_updated(report, resolution)
 
 
-def _apply_record(report: IngestReport, source: SourceFile, record: ParsedRecord, line: str):
-    resolution = _resolution_for(report, record.number, record.year, record.symbol)
-    if _store_source(report, resolution, FORMAT_RECORD, source.name, line.encode("utf-8"), None):
-        report.records_added += 1
+def _one_record_each(report: IngestReport, records: list) -> list:
+    """One record per resolution. The record data lists a few resolutions in two yearly files;
+    rule: the record read last wins (files are read in name order, so the later year's file,
+    the newer extraction), with a warning where the two differ."""
+    chosen: dict[int, tuple] = {}
+    for item in records:
+        source, record, line = item
+        previous = chosen.get(record.number)
+        if previous is not None and previous[2] != line:
+            report.warnings.append(
+                f"{record.symbol}: differing records in {previous[0].name} and {source.name}; "
+                f"using {source.name}"
+            )
+        elif previous is not None:
+            report.duplicates_skipped += 1
+        chosen[record.number] = item
+    return list(chosen.values())
+
+
+def _apply_record(report: IngestReport, record: ParsedRecord) -> None:
+    resolution = Resolution.objects.get(number=record.number)
     fields = {
         "agenda": record.agenda,
         "draft_symbol": record.draft_symbol,
@@ -348,4 +384,4 @@ def _apply_record(report: IngestReport, source: SourceFile, record: ParsedRecord
         for name in changed:
             setattr(resolution, name, fields[name])
         resolution.save()
-        report.resolutions_updated += 1
+        _mark_updated(report, resolution)
