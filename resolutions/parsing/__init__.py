@@ -12,12 +12,12 @@ Both return a :class:`resolutions.parsing.document.ParsedResolution`.
 """
 
 from resolutions.parsing.document import (
-    ParseError,
     ParsedItem,
     ParsedPage,
     ParsedParagraph,
     ParsedReference,
     ParsedResolution,
+    ParseError,
 )
 
 __all__ = [

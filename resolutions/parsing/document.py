@@ -26,6 +26,7 @@ PARAGRAPH_KINDS = (PREAMBULAR, OPERATIVE, HEADING, ANNEX, FOOTNOTE)
 # Source formats.
 FORMAT_PAGE_TEXT = "page-text"
 FORMAT_AKN = "akn"
+FORMAT_RECORD = "record"  # the UN's record data, JSON lines
 
 # Reference kinds.
 REF_RESOLUTION = "resolution"  # a Security Council resolution: S/RES/<number> (<year>)

@@ -3,7 +3,8 @@
 The rules follow UN usage ("OP 6" is operative paragraph 6, "PP 3" the third preambular
 paragraph) and stay honest where the archive lacks part of a text:
 
-* operative paragraphs: ``op<number>`` -- ``op31``;
+* operative paragraphs: ``op<number>`` -- ``op31``; the few the UN prints unnumbered
+  (one-paragraph admissions and appointments) ``op-u<n>``;
 * preambular paragraphs: ``pp<n>`` counted from the top of the preamble when the top is in
   the source; otherwise ``pp-<k>`` counted back from the end of the preamble (``pp-1`` is the
   last preambular paragraph), which is true whatever the missing pages held; if neither end
@@ -62,12 +63,16 @@ def assign_identifiers(paragraphs: Sequence[ParsedParagraph]) -> tuple[str, ...]
                 pid = f"pp-p{page}-{per_page[page]}"
         elif kind == OPERATIVE and paragraph.number is not None:
             pid = f"op{paragraph.number}"
+        elif kind == OPERATIVE:
+            # The UN prints some one-paragraph resolutions (admissions, appointments) unnumbered.
+            counters["op-u"] = counters.get("op-u", 0) + 1
+            pid = f"op-u{counters['op-u']}"
         elif kind == ANNEX:
             annex_index = annexes.setdefault(paragraph.annex, len(annexes) + 1)
             counters[f"annex{annex_index}"] = counters.get(f"annex{annex_index}", 0) + 1
             pid = f"annex{annex_index}-{counters[f'annex{annex_index}']}"
         else:
-            prefix = {HEADING: "h", FOOTNOTE: "fn"}.get(kind, "op-x")
+            prefix = {HEADING: "h", FOOTNOTE: "fn"}.get(kind, "x")
             counters[prefix] = counters.get(prefix, 0) + 1
             pid = f"{prefix}{counters[prefix]}"
         ids.append(pid)

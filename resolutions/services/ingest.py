@@ -23,6 +23,7 @@ from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.document import (
     FORMAT_AKN,
     FORMAT_PAGE_TEXT,
+    FORMAT_RECORD,
     ParsedRecord,
     ParsedResolution,
     ParseError,
@@ -33,8 +34,6 @@ from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
 from resolutions.services.sources import SourceFile, checksum, read_source_files
 from resolutions.services.sync import SyncCounts, paragraphs_sync
-
-FORMAT_RECORD = "record"
 
 Progress = Callable[[str, int, int], None]
 

@@ -1,0 +1,164 @@
+"""Read the UN's record data for resolutions: ``metadata/YEAR.json``, one JSON object a line.
+
+Why a reader of its own: the record data carries what the text does not (agenda item, draft
+symbol, how each Council member voted, sponsors, UNBIS subjects), in fields whose shape
+drifted over the years. Quirks seen in 2000-2026 and handled here:
+
+* dates as "21 November 2017", with no-break spaces, "19 November 2004 in Nairobi", or
+  "2021-07-09 00:00:00";
+* meetings as "8111th meeting", "4327th (closed) meeting" or "Voting by mail" (2020: no
+  meeting, so ``meeting`` is "");
+* counts as "15", "015" or "" (blank: None), symbols as "S/RES/1310(2000)";
+* agenda items with and without a final period; sponsors listed twice;
+* subjects from several vocabularies (only the "UNBIS Thesaurus" ones are kept).
+
+Example::
+
+    >>> record = parse_records("2017.json", data)[0]
+    >>> record.symbol, record.meeting, record.votes[0]
+    ('S/RES/2337 (2017)', '7866th', ParsedVote(member='BOLIVIA (PLURINATIONAL STATE OF)', vote='Y'))
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+
+from resolutions.parsing.document import ParsedRecord, ParsedVote, ParseError
+
+_SYMBOL = re.compile(
+    r"""
+    ^S/RES/(?P<number>\d{1,4})   # S/RES/2388
+    \s*\((?P<year>\d{4})\)$      # (2017); ten records omit the space
+    """,
+    re.X,
+)
+_DATE = re.compile(
+    r"""
+    (?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)\s+(?P<year>\d{4})   # 21 November 2017 [in Nairobi]
+    | (?P<iso>\d{4}-\d{2}-\d{2})                                  # 2021-07-09 00:00:00
+    """,
+    re.X,
+)
+_MEETING = re.compile(r"\d+(?:st|nd|rd|th)")  # "4327th" out of "4327th (closed) meeting"
+_UNBIS = "UNBIS Thesaurus"
+# Each list of members and the vote it records.
+_VOTES = (("MS_in_favour", "Y"), ("MS_against", "N"), ("MS_abstaining", "A"))
+
+
+def parse_records(name: str, data: bytes) -> list[ParsedRecord]:
+    """Parse a JSON-lines file of record data; blank lines are skipped.
+
+    Raises :class:`ParseError` with the file name and line number for a line that is not a
+    JSON object with a resolution symbol.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ParseError(f"not UTF-8 text ({error.reason})", file=name) from None
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            records.append(_record(name, number, line))
+    return records
+
+
+def _record(name: str, line_number: int, line: str) -> ParsedRecord:
+    try:
+        fields = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ParseError(f"not JSON: {error.msg}", file=name, line=line_number) from None
+    if not isinstance(fields, dict):
+        raise ParseError("not a JSON object", file=name, line=line_number)
+    symbol = _string(fields.get("symbol"))
+    match = _SYMBOL.match(symbol)
+    if not match:
+        found = f" (found {symbol!r})" if symbol else ""
+        raise ParseError(
+            f"no resolution symbol S/RES/<number> (<year>){found}", file=name, line=line_number
+        )
+    number, year = int(match["number"]), int(match["year"])
+    try:
+        return ParsedRecord(
+            symbol=f"S/RES/{number} ({year})",
+            number=number,
+            year=year,
+            adopted_on=_date(_string(fields.get("adoption_date"))),
+            meeting=_meeting(_string(fields.get("adoption_meeting"))),
+            agenda=_string(fields.get("agenda_item_name")).removesuffix("."),
+            title=_string(fields.get("resolution_title")),
+            draft_symbol=_string(fields.get("draft_resolution")),
+            adoption_type=_string(fields.get("adoption_type")),
+            in_favour=_count(fields.get("MS_in_favour_count")),
+            against=_count(fields.get("MS_against_count")),
+            abstaining=_count(fields.get("MS_abstaining_count")),
+            votes=tuple(
+                ParsedVote(member, vote)
+                for key, vote in _VOTES
+                for member in _strings(fields.get(key))
+            ),
+            sponsors=_unique(
+                _strings(fields.get("sponsors")) + _strings(fields.get("additional_sponsors"))
+            ),
+            subjects=_unique(
+                _string(subject[0])
+                for subject in fields.get("subjects") or ()
+                if isinstance(subject, list) and len(subject) == 2 and subject[1] == _UNBIS
+            ),
+            file=name,
+            line=line_number,
+        )
+    except (TypeError, ValueError) as error:
+        raise ParseError(f"unreadable field: {error}", file=name, line=line_number) from None
+
+
+def _string(value: object) -> str:
+    """A field as text with whitespace collapsed; a missing field is ""."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, found {value!r}")
+    return " ".join(value.split())
+
+
+def _strings(value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, found {value!r}")
+    return [text for text in (_string(item) for item in value) if text]
+
+
+def _unique(values) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(value for value in values if value))
+
+
+def _date(text: str) -> date | None:
+    """ "21 November 2017", "19 November 2004 in Nairobi", "2021-07-09 00:00:00"; else None."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    if match["iso"]:
+        return date.fromisoformat(match["iso"])
+    try:
+        return datetime.strptime(
+            f"{match['day']} {match['month']} {match['year']}", "%d %B %Y"
+        ).date()
+    except ValueError:
+        return None
+
+
+def _meeting(text: str) -> str:
+    match = _MEETING.search(text)
+    return match.group() if match else ""
+
+
+def _count(value: object) -> int | None:
+    """ "15" and "015" are 15; "" (no recorded vote) is None."""
+    text = _string(value)
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(f"expected a vote count, found {text!r}")
+    return int(text)

@@ -1,0 +1,79 @@
+"""The readers on the UN's whole Akoma Ntoso corpus (skipped with a message when it is absent)."""
+
+import time
+
+import pytest
+
+from resolutions.parsing.akn import parse_akn
+from resolutions.parsing.records import parse_records
+from resolutions.parsing.topics import find_trafficking
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def parsed(corpus):
+    """Every XML file parsed once: ``{"2016/S_RES_...xml": ParsedResolution}``, and the time."""
+    started = time.perf_counter()
+    results = {}
+    for path in sorted((corpus / "xml").glob("*/*.xml")):
+        results[f"{path.parent.name}/{path.name}"] = parse_akn(path.name, path.read_bytes())
+    return results, time.perf_counter() - started
+
+
+def by_symbol(parsed, symbol):
+    results, _ = parsed
+    return next(r for r in results.values() if r.symbol == symbol)
+
+
+def counts(resolution):
+    kinds = [p.kind for p in resolution.paragraphs]
+    return kinds.count("preambular"), kinds.count("operative")
+
+
+def test_every_xml_file_parses_well_within_the_import_budget(parsed):
+    results, seconds = parsed
+    assert len(results) == 1501
+    # The whole import must take under two minutes; the reader's share is far less.
+    assert seconds < 40
+
+
+def test_2331_has_14_preambular_and_24_operative_paragraphs(parsed):
+    resolution = by_symbol(parsed, "S/RES/2331 (2016)")
+    assert counts(resolution) == (14, 24)
+    numbers = [p.number for p in resolution.paragraphs if p.kind == "operative"]
+    assert numbers == list(range(1, 25))
+
+
+def test_2388_has_24_preambular_and_35_operative_paragraphs(parsed):
+    resolution = by_symbol(parsed, "S/RES/2388 (2017)")
+    assert counts(resolution) == (24, 35)
+    first = resolution.paragraphs[0]
+    assert first.text == "Recalling Presidential Statement 2015/25, Resolution 2331 (2016),"
+    assert "S/RES/2331 (2016)" in [reference.symbol for reference in first.references]
+
+
+def test_operative_numbers_are_unique_in_every_resolution(parsed):
+    results, _ = parsed
+    assert {name: r.warnings for name, r in results.items() if r.warnings} == {}
+
+
+def test_every_metadata_line_parses(corpus):
+    for path in sorted((corpus / "metadata").glob("*.json")):
+        data = path.read_bytes()
+        lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
+        records = parse_records(path.name, data)
+        assert len(records) == len(lines), path.name
+        assert all(record.symbol.startswith("S/RES/") for record in records)
+
+
+def test_resolutions_addressing_trafficking_in_persons(parsed):
+    results, _ = parsed
+    found = {
+        r.symbol for r in results.values() if any(find_trafficking(p.text) for p in r.paragraphs)
+    }
+    # Reviewed by hand (see resolutions.parsing.topics): the Council's thematic resolutions
+    # and the mandates that mention trafficking in persons, smuggling of migrants and the like.
+    assert len(found) == 101
+    assert {"S/RES/2331 (2016)", "S/RES/2388 (2017)", "S/RES/1539 (2004)"} <= found
+    assert "S/RES/1817 (2008)" not in found  # "Anti-Trafficking" there is about drug precursors
