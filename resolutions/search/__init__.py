@@ -1,0 +1,126 @@
+"""Full-text search over paragraphs: one interface, two engines (SQLite FTS5, PostgreSQL).
+
+The query is parsed once (:mod:`.query`) into a neutral tree; the engine for the connection in
+use *now* compiles it and fetches per-group counts (for the total and the facets) and the ids of
+one page in rank or date order; then the page's paragraphs are loaded and snippets built in
+Python (:mod:`.snippets`) for those rows only. Two or three queries per search.
+
+Example::
+
+    >>> results = search_paragraphs(query='"supply chains"', filters=SearchFilters(year_from=2017))
+    >>> [(h.paragraph.resolution.symbol, h.label) for h in results.hits]
+    [('S/RES/2388 (2017)', 'OP 31')]
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.utils.safestring import SafeString
+
+from resolutions.models import Paragraph
+from resolutions.search import snippets
+from resolutions.search.base import DATE, RELEVANCE, SORTS, Engine, SearchFilters
+from resolutions.search.postgres import PostgresEngine
+from resolutions.search.query import ParsedQuery, parse_query
+from resolutions.search.results import (
+    FacetValue,
+    SearchHit,
+    SearchResults,
+    build_facets,
+    paragraph_label,
+)
+from resolutions.search.sqlite import SQLiteEngine
+
+__all__ = [
+    "DATE",
+    "RELEVANCE",
+    "SORTS",
+    "FacetValue",
+    "ParsedQuery",
+    "SearchFilters",
+    "SearchHit",
+    "SearchResults",
+    "UnsupportedDatabase",
+    "engine_for_connection",
+    "highlight_html",
+    "paragraph_label",
+    "parse_query",
+    "search_paragraphs",
+]
+
+MAX_PER_PAGE = 100
+MAX_PAGE = 100_000
+
+
+class UnsupportedDatabase(RuntimeError):
+    """Search needs SQLite (with FTS5) or PostgreSQL."""
+
+
+def engine_for_connection() -> Engine:
+    """The engine for the default connection's vendor, looked up on every call."""
+    if connection.vendor == "postgresql":
+        return PostgresEngine()
+    if connection.vendor == "sqlite":
+        return SQLiteEngine()
+    raise UnsupportedDatabase(f"no full-text search for the {connection.vendor!r} database")
+
+
+def search_paragraphs(
+    *,
+    query: str,
+    filters: SearchFilters | None = None,
+    sort: str = RELEVANCE,
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchResults:
+    """Paragraphs matching ``query`` under ``filters``: one page of hits, counts and facets.
+
+    Never raises on what a person types. An empty query (or one of common words only) returns
+    no hits, with ``results.query`` saying why. ``page`` past the end shows the last page.
+    """
+    parsed = parse_query(query)
+    filters = filters or SearchFilters()
+    sort = sort if sort in SORTS else RELEVANCE
+    per_page = min(max(1, per_page), MAX_PER_PAGE)
+    page = min(max(1, page), MAX_PAGE)
+    results = SearchResults(query=parsed, filters=filters, sort=sort, per_page=per_page)
+    if parsed.is_empty:
+        return results
+
+    engine = engine_for_connection()
+    compiled = engine.compile(parsed.tree)
+    counts = engine.search(
+        compiled, filters=filters, sort=sort, limit=per_page, offset=(page - 1) * per_page
+    )
+    results.total = counts.total
+    results.total_without_filters = counts.total_without_filters
+    results.facets = build_facets(counts, filters)
+    results.page = min(page, results.num_pages)
+    if not results.total:
+        return results
+    ranked = counts.hits
+    if results.page != page:  # asked past the end: show the last page
+        ranked = engine.search(
+            compiled,
+            filters=filters,
+            sort=sort,
+            limit=per_page,
+            offset=(results.page - 1) * per_page,
+        ).hits
+    paragraphs = Paragraph.objects.select_related("resolution").in_bulk([pk for pk, _ in ranked])
+    rows = [(paragraphs[pk], score) for pk, score in ranked if pk in paragraphs]
+    marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)
+    results.hits = [
+        SearchHit(paragraph=p, snippet=snippet, rank=score)
+        for (p, score), snippet in zip(rows, marked, strict=True)
+    ]
+    return results
+
+
+def highlight_html(text: str, query: str) -> SafeString:
+    """The whole ``text`` escaped, with the words ``query`` searches for in ``<mark>``.
+
+    >>> highlight_html("Côte d'Ivoire & trafficked persons", "cote trafficking")
+    '<mark>Côte</mark> d&#x27;Ivoire &amp; <mark>trafficked</mark> persons'
+    """
+    return snippets.highlight(text, parse_query(query).tree)

@@ -1,0 +1,146 @@
+"""What a search returns: hits with snippets, counts, pages, and facet counts for the filters.
+
+Facet counts follow the usual rule of faceted search: each facet counts matches under the query
+and every *other* filter, so choosing 2017 still shows how many matches other years have (the
+counting itself happens in the database: :func:`resolutions.search.base.search_statement`).
+
+Example::
+
+    >>> paragraph_label(kind="operative", pid="op23", number=23, label="")
+    'OP 23'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils.safestring import SafeString
+
+from resolutions.models import Paragraph
+from resolutions.search.base import RELEVANCE, Counts, SearchFilters
+from resolutions.search.query import ParsedQuery
+
+KIND_LABELS = dict(Paragraph.KIND_CHOICES)  # in document order: preambular, operative, ...
+
+_PREAMBULAR_FROM_TOP = re.compile(
+    r"""
+    ^ pp
+    (?P<n> \d+ )  # counted from the top of the preamble: "pp4" (not "pp-1", counted from the end)
+    $
+    """,
+    re.VERBOSE,
+)
+
+
+def paragraph_label(*, kind: str, pid: str, number: int | None, label: str) -> str:
+    """How a paragraph is cited: "OP 23", "PP 4"; "PP" when counted back from a missing top.
+
+    A preambular paragraph identified as ``pp-1`` comes from a text whose first pages the archive
+    lacks, so its position from the top is unknown and no number is printed.
+    """
+    if kind == "operative" and number is not None:
+        return f"OP {number}"
+    if kind == "preambular":
+        found = _PREAMBULAR_FROM_TOP.match(pid)
+        return f"PP {found['n']}" if found else "PP"
+    return label or KIND_LABELS.get(kind, kind.title())
+
+
+@dataclass
+class SearchHit:
+    paragraph: object  # resolutions.models.Paragraph, with .resolution loaded
+    snippet: SafeString
+    rank: float
+
+    @property
+    def label(self) -> str:
+        p = self.paragraph
+        return paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
+
+    def url(self, query: str) -> str:
+        """The paragraph's permalink with ``?q=`` so the page highlights the matches."""
+        base = self.paragraph.get_absolute_url()
+        return f"{base}?{urlencode({'q': query})}" if query else base
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: object  # 2017, "operative", True, 2388
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    filters: SearchFilters
+    sort: str = RELEVANCE
+    total: int = 0
+    total_without_filters: int = 0
+    hits: list[SearchHit] = field(default_factory=list)
+    page: int = 1
+    per_page: int = 20
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+    @property
+    def understood(self) -> str:
+        return self.query.understood
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def start_index(self) -> int:
+        """1-based position of the first hit on this page (0 when there are none)."""
+        return (self.page - 1) * self.per_page + 1 if self.hits else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.page - 1) * self.per_page + len(self.hits)
+
+
+def build_facets(counts: Counts, filters: SearchFilters) -> dict[str, list[FacetValue]]:
+    """Facet values for display, each flagged when its filter is in force."""
+
+    def in_range(year: int) -> bool:
+        if filters.year_from is None and filters.year_to is None:
+            return False
+        low = filters.year_from if filters.year_from is not None else year
+        high = filters.year_to if filters.year_to is not None else year
+        return low <= year <= high
+
+    return {
+        "years": [
+            FacetValue(year, str(year), n, in_range(year))
+            for year, n in sorted(counts.years.items(), reverse=True)
+        ],
+        "kinds": [
+            FacetValue(kind, label, counts.kinds[kind], filters.kind == kind)
+            for kind, label in KIND_LABELS.items()
+            if counts.kinds.get(kind)
+        ],
+        "trafficking": [
+            FacetValue(flag, text, counts.trafficking[flag], filters.trafficking is flag)
+            for flag, text in (
+                (True, "Addresses trafficking in persons"),
+                (False, "Other paragraphs"),
+            )
+            if counts.trafficking.get(flag)
+        ],
+        "resolutions": [
+            FacetValue(number, symbol, n, filters.resolution == number)
+            for number, symbol, n in counts.resolutions
+        ],
+    }
