@@ -80,7 +80,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers continue while an ingest writes; a busy timeout instead of "database is locked".
+    # WAL lets readers go on while an ingest writes; a busy timeout, not "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,

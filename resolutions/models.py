@@ -87,9 +87,7 @@ class Paragraph(models.Model):
         (FOOTNOTE, "Footnote"),
     ]
 
-    resolution = models.ForeignKey(
-        Resolution, on_delete=models.CASCADE, related_name="paragraphs"
-    )
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
     # The stable identifier in URLs: "op31", "pp3", "pp-1" (counted from the end of a
     # preamble whose beginning the archive lacks) ... see resolutions.services.identifiers.
     pid = models.CharField("identifier", max_length=40)

@@ -12,27 +12,8 @@ The keys are a public contract: add none, rename none. Example (abridged)::
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-
-from resolutions.models import CrossReference, Paragraph, Resolution, Source
-
-
-def resolution_for_export(*, number: int) -> Resolution:
-    """The resolution with everything its JSON form needs, in four queries."""
-    return Resolution.objects.prefetch_related(
-        Prefetch(
-            "paragraphs",
-            queryset=Paragraph.objects.order_by("position").prefetch_related(
-                Prefetch("references", queryset=CrossReference.objects.order_by("position"))
-            ),
-        ),
-        Prefetch(
-            "sources",
-            queryset=Source.objects.filter(format="page-text").only(
-                "id", "resolution_id", "page_number"
-            ),
-        ),
-    ).get(number=number)
+from resolutions.models import CrossReference, Resolution
+from resolutions.selectors import resolution_for_export
 
 
 def _reference(ref: CrossReference) -> dict:

@@ -1,6 +1,62 @@
-"""Placeholder replaced by the views work."""
-from django.http import HttpResponseNotFound
+"""A helpful "not found" page, whether DEBUG is on or off.
+
+The reading views call :func:`not_found` themselves (so the page is the same in development,
+where Django would otherwise show its technical 404), and ``handler404`` points here for URLs
+no pattern matches. Either way the page offers the way on: the resolution's page when the
+archive holds the number that was asked for, the search box, and the browse page.
+
+Example: ``/resolutions/2388/op99/`` -> 404 "S/RES/2388 (2017) has no paragraph op99" with a
+link to /resolutions/2388/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+
+from resolutions.models import Resolution
+
+# A resolution number somewhere in a path that matched no pattern:
+# /resolutions/2388/op31/extra, /S/RES/2388 (2017)/x
+NUMBER_IN_PATH_RE = re.compile(
+    r"""
+    ^/(?:resolutions/|s/res/)   # our page prefix, or a pasted symbol's
+    (?P<number>\d{1,5})         # the resolution number
+    (?!\d)                      # ... whole
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
-def not_found(request, exception=None):
-    return HttpResponseNotFound("not found")
+def _resolution(number: int | None) -> Resolution | None:
+    if number is None:
+        return None
+    try:
+        return Resolution.objects.filter(number=number).only("number", "year", "symbol").first()
+    except DatabaseError:  # the 404 page must not become a 500 because the database is away
+        return None
+
+
+def not_found(
+    request: HttpRequest,
+    exception: Exception | None = None,
+    *,
+    number: int | None = None,
+    pid: str = "",
+) -> HttpResponse:
+    """Render 404.html. ``number``/``pid`` say what was asked for; when absent (the
+    handler404 path) the number is read from the URL."""
+    if number is None:
+        match = NUMBER_IN_PATH_RE.match(request.path)
+        number = int(match.group("number")) if match else None
+    context = {
+        "requested_path": request.path,
+        "number": number,
+        "pid": pid,
+        "resolution": _resolution(number),
+    }
+    body = loader.render_to_string("404.html", context, request=request)
+    return HttpResponse(body, status=404)

@@ -1,0 +1,225 @@
+"""Template helpers that turn a paragraph's stored text into safe HTML.
+
+The stored text is plain, untrusted text. Cross-references are stored as character offsets into
+``Paragraph.text``; the text is cut at those offsets, every piece is escaped (or highlighted by
+the search package, which escapes too), and only the link tags are ours. Nothing from the
+database reaches the page unescaped.
+
+Sub-paragraphs (``Paragraph.structure``) are shown as lists; since the references' offsets
+point into the flattened ``text``, each piece of the structure is located in ``text`` to find
+which references fall inside it. A piece that cannot be located is shown without links rather
+than with misplaced ones.
+
+Example::
+
+    {% load archive %}
+    {% paragraph_body paragraph query=q %}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from resolutions.citations import paragraph_name
+from resolutions.models import CrossReference, Paragraph
+from resolutions.search import highlight_html
+
+register = template.Library()
+
+ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
+OFFICIAL_DOCUMENT = "https://undocs.org/{}"
+# Words kept lower-case when member-state names arrive in capitals ("UNITED KINGDOM OF GREAT
+# BRITAIN AND NORTHERN IRELAND"); the UN's records spell every member in upper case.
+SMALL_WORDS = {"and", "of", "the", "da", "de", "del", "for"}
+WORD_RE = re.compile(r"[^\W\d_][\w'’]*")  # a word: letters first
+VOTE_LABELS = (
+    ("Y", "In favour"),
+    ("N", "Against"),
+    ("A", "Abstaining"),
+    ("", "Did not vote"),
+)
+VOTE_ALIASES = {"yes": "Y", "no": "N", "abstain": "A", "abstention": "A", "abstaining": "A"}
+
+
+def official_url(symbol: str) -> str:
+    """The UN's resolver for a document symbol, spaces removed: "S/RES/2388 (2017)" ->
+    https://undocs.org/S/RES/2388(2017)."""
+    return OFFICIAL_DOCUMENT.format(symbol.replace(" ", ""))
+
+
+def reference_href(reference: CrossReference, *, number: int) -> str:
+    """Where a citation in the text leads: our own page when the archive holds the cited
+    resolution (or paragraph), else the official document."""
+    if reference.kind == CrossReference.INTERNAL:
+        if not reference.target_paragraph:
+            return ""
+        return reverse(
+            "resolutions:paragraph", kwargs={"number": number, "pid": reference.target_paragraph}
+        )
+    if reference.target_id is not None:
+        url = reverse("resolutions:detail", kwargs={"number": reference.target.number})
+        return url + (f"#{reference.target_paragraph}" if reference.target_paragraph else "")
+    if reference.href:
+        return reference.href
+    return official_url(reference.cited_symbol) if reference.cited_symbol else ""
+
+
+def _escape(text: str, query: str) -> str:
+    return str(highlight_html(text, query)) if query else str(conditional_escape(text))
+
+
+def _linked(
+    text: str, base: int | None, references: Sequence[CrossReference], query: str, number: int
+) -> str:
+    """``text`` escaped, with the references inside [base, base + len(text)) made links."""
+    if base is None:
+        return _escape(text, query)
+    parts: list[str] = []
+    cursor = 0
+    for reference in references:
+        start, end = reference.start - base, reference.end - base
+        if start < cursor or start >= end or end > len(text):
+            continue  # outside this piece, overlapping an earlier link, or empty
+        href = reference_href(reference, number=number)
+        if not href:
+            continue
+        parts.append(_escape(text[cursor:start], query))
+        title = f"{reference.cited_symbol} (in this archive)" if reference.target_id else ""
+        inner = mark_safe(_escape(text[start:end], query))
+        if title:
+            parts.append(format_html('<a href="{}" title="{}">{}</a>', href, title, inner))
+        else:
+            parts.append(format_html('<a href="{}" rel="external">{}</a>', href, inner))
+        cursor = end
+    parts.append(_escape(text[cursor:], query))
+    return "".join(parts)
+
+
+class _Locator:
+    """Finds successive pieces of a structured paragraph inside its flattened text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cursor = 0
+
+    def find(self, piece: str) -> int | None:
+        if not piece:
+            return None
+        found = self.text.find(piece, self.cursor)
+        if found < 0:
+            return None
+        self.cursor = found + len(piece)
+        return found
+
+
+def _items_html(
+    items: Iterable[dict], locator: _Locator, refs: Sequence[CrossReference], query: str, n: int
+) -> str:
+    rows: list[str] = []
+    for item in items:
+        label = str(item.get("label", ""))
+        text = str(item.get("text", ""))
+        body = _linked(text, locator.find(text), refs, query, n)
+        nested = item.get("items") or []
+        inner = _items_html(nested, locator, refs, query, n) if nested else ""
+        rows.append(
+            format_html(
+                '<li><span class="item-label">{}</span> {}{}</li>',
+                label,
+                mark_safe(body),
+                mark_safe(inner),
+            )
+        )
+    return format_html('<ol class="items">{}</ol>', mark_safe("".join(rows)))
+
+
+@register.simple_tag
+def paragraph_body(paragraph: Paragraph, query: str = "") -> SafeString:
+    """The paragraph's text as HTML: links for cross-references, ``<mark>`` for ``query``,
+    sub-paragraphs as nested lists, and "…" where the text runs onto a page the archive lacks."""
+    references = list(paragraph.references.all())
+    number = paragraph.resolution.number
+    text = paragraph.text
+    begins = ELLIPSIS + " " if paragraph.begins_on_missing_page else ""
+    ends = " " + ELLIPSIS if paragraph.ends_on_missing_page else ""
+    structure = paragraph.structure if isinstance(paragraph.structure, dict) else None
+    if not structure or not structure.get("items"):
+        body = _linked(text, 0, references, query, number)
+        return format_html("<p>{}{}{}</p>", begins, mark_safe(body), ends)
+    locator = _Locator(text)
+    intro = str(structure.get("intro") or "")
+    outro = str(structure.get("outro") or "")
+    html = []
+    if intro or begins:
+        intro_html = _linked(intro, locator.find(intro), references, query, number)
+        html.append(format_html("<p>{}{}</p>", begins, mark_safe(intro_html)))
+    html.append(_items_html(structure["items"], locator, references, query, number))
+    if outro or ends:
+        outro_html = _linked(outro, locator.find(outro), references, query, number)
+        html.append(format_html("<p>{}{}</p>", mark_safe(outro_html), ends))
+    return mark_safe("".join(html))
+
+
+@register.filter
+def member_name(name: str) -> str:
+    """Member names in the record data's capitals, made readable: "UNITED KINGDOM OF GREAT
+    BRITAIN AND NORTHERN IRELAND" -> "United Kingdom of Great Britain and Northern Ireland".
+    Names already in mixed case are left alone."""
+    if not name or not name.isupper():
+        return name
+
+    def capitalise(match: re.Match) -> str:
+        word = match.group(0)
+        return word if match.start() and word in SMALL_WORDS else word[:1].upper() + word[1:]
+
+    return WORD_RE.sub(capitalise, name.lower())
+
+
+@register.filter
+def vote_groups(votes: list) -> list[tuple[str, list[str]]]:
+    """How members voted, grouped: [("In favour", ["China", ...]), ("Against", [...]), ...].
+    Accepts the record data's {"member": ..., "vote": "Y"/"N"/"A"/""} rows."""
+    groups: dict[str, list[str]] = {code: [] for code, _ in VOTE_LABELS}
+    for row in votes or []:
+        if not isinstance(row, dict) or not row.get("member"):
+            continue
+        vote = str(row.get("vote") or "").strip()
+        code = VOTE_ALIASES.get(vote.lower(), vote.upper()[:1])
+        groups.setdefault(code if code in groups else "", []).append(member_name(row["member"]))
+    return [(label, groups[code]) for code, label in VOTE_LABELS if groups[code]]
+
+
+@register.filter
+def subject_term(subject) -> str:
+    """A subject as stored: a string, or a [term, vocabulary] pair from the record data."""
+    if isinstance(subject, list | tuple):
+        return str(subject[0]) if subject else ""
+    return str(subject)
+
+
+@register.simple_tag
+def paragraph_title(paragraph: Paragraph) -> str:
+    """The paragraph named in words: "operative paragraph 31", "preambular paragraph (last)"."""
+    return paragraph_name(paragraph.pid, number=paragraph.number, annex_name=paragraph.annex)
+
+
+@register.filter
+def margin_mark(paragraph: Paragraph) -> str:
+    """The number printed in the margin of the page: "31." for operative paragraphs, the
+    printed label for annex paragraphs and notes; preambular paragraphs carry none."""
+    if paragraph.kind == Paragraph.OPERATIVE and paragraph.number is not None:
+        return f"{paragraph.number}."
+    if paragraph.kind in (Paragraph.ANNEX, Paragraph.FOOTNOTE):
+        return paragraph.label or (f"{paragraph.number}." if paragraph.number else "")
+    return ""
+
+
+@register.filter
+def official_document(symbol: str) -> str:
+    return official_url(symbol)
