@@ -111,6 +111,9 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# In development, serve straight from static/ with no collectstatic step.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Security settings that `manage.py check --deploy` asks for; HTTPS ones follow DJANGO_SECURE.
 SECURE = env_flag("DJANGO_SECURE", default=False)

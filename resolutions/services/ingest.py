@@ -172,8 +172,12 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
         if done % 100 == 0 or done == len(touched):
             progress("store", done, len(touched))
 
+    seen_lines: set[str] = set()
     for source, record, line in records:
         resolution = _resolution_for(report, record.number, record.year, record.symbol)
+        if line in seen_lines:
+            continue  # the same record twice: counted as a duplicate below
+        seen_lines.add(line)
         data = line.encode("utf-8")
         if _store_source(report, resolution, FORMAT_RECORD, source.name, data, None):
             report.records_added += 1
@@ -350,8 +354,8 @@ def _one_record_each(report: IngestReport, records: list) -> list:
         previous = chosen.get(record.number)
         if previous is not None and previous[2] != line:
             report.warnings.append(
-                f"{record.symbol}: differing records in {previous[0].name} and {source.name}; "
-                f"using {source.name}"
+                f"{record.symbol}: differing records at {previous[0].name} line "
+                f"{previous[1].line} and {source.name} line {record.line}; using the latter"
             )
         elif previous is not None:
             report.duplicates_skipped += 1

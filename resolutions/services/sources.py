@@ -25,21 +25,21 @@ def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def find_source_files(paths: list[str | Path]) -> list[Path]:
-    """Files named, and files inside folders named (recursively), in a stable order."""
-    found: list[Path] = []
+def find_source_files(paths: list[str | Path]) -> list[tuple[Path, str]]:
+    """Files named, and files inside folders named (recursively), in a stable order, each with
+    the name the archive records: the file's name, or its path inside the folder named
+    ("2017/S_RES_2388_1720704E.xml"), never where the folder sits on a machine."""
+    found: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith(".")
-                )
+                (p, p.relative_to(path).as_posix())
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith(".")
             )
         elif path.is_file():
-            found.append(path)
+            found.append((path, path.name))
         else:
             raise ParseError("no such file or folder", file=str(raw))
     return found
@@ -48,13 +48,13 @@ def find_source_files(paths: list[str | Path]) -> list[Path]:
 def read_source_files(paths: list[str | Path]) -> list[SourceFile]:
     """Read and sniff every file; a file of no known format raises ParseError naming it."""
     files = []
-    for path in find_source_files(paths):
+    for path, name in find_source_files(paths):
         data = path.read_bytes()
         files.append(
             SourceFile(
-                name=path.name,
+                name=name,
                 data=data,
-                format=detect_format(path.name, data),
+                format=detect_format(name, data),
                 checksum=checksum(data),
             )
         )
