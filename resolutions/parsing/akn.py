@@ -156,18 +156,20 @@ def _cover(name: str, statement: ET.Element) -> dict:
         "symbol": resolution_symbol(number, year),
         "number": number,
         "year": year,
-        "adopted_on": _adoption_date(statement, scope),
+        "adopted_on": _adoption_date(statement, scope, year),
         "meeting": meeting,
         "title": title,
         "job_number": job.removesuffix("(E)").strip(),
     }
 
 
-def _adoption_date(statement: ET.Element, scope: ET.Element) -> date | None:
-    """The printed adoption date, then its ``date`` attribute, then the FRBR adoption date.
+def _adoption_date(statement: ET.Element, scope: ET.Element, year: int) -> date | None:
+    """The printed adoption date, then its ``date`` attribute, then the FRBR adoption date,
+    the first of them in the year the symbol names.
 
     The printed words win: a few files carry a wrong attribute ("13 November 2003" marked
-    2003-09-13), and old files put 0001-01-01 in FRBRdate.
+    2003-09-13), and old files put 0001-01-01 in FRBRdate. But a resolution is adopted in
+    its symbol's year, and S/RES/2423 (2018) prints "29 June 2016" (marked 2018-06-28).
     """
     candidates: list[str] = []
     for element in scope.iter(_A + "docDate"):
@@ -182,7 +184,7 @@ def _adoption_date(statement: ET.Element, scope: ET.Element) -> date | None:
                 parsed = datetime.strptime(candidate, pattern).date()
             except ValueError:
                 continue
-            if parsed.year > 1900:
+            if parsed.year == year:
                 return parsed
     return None
 

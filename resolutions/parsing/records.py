@@ -71,7 +71,10 @@ def _record(name: str, line_number: int, line: str) -> ParsedRecord:
         raise ParseError(f"not JSON: {error.msg}", file=name, line=line_number) from None
     if not isinstance(fields, dict):
         raise ParseError("not a JSON object", file=name, line=line_number)
-    symbol = _string(fields.get("symbol"))
+    try:
+        symbol = _string(fields.get("symbol"))
+    except ValueError as error:
+        raise ParseError(f"unreadable field: {error}", file=name, line=line_number) from None
     match = _SYMBOL.match(symbol)
     if not match:
         found = f" (found {symbol!r})" if symbol else ""
@@ -84,15 +87,17 @@ def _record(name: str, line_number: int, line: str) -> ParsedRecord:
             symbol=f"S/RES/{number} ({year})",
             number=number,
             year=year,
-            adopted_on=_date(_string(fields.get("adoption_date"))),
-            meeting=_meeting(_string(fields.get("adoption_meeting"))),
+            adopted_on=_date_in_year(_date(_string(fields.get("adoption_date"))), year),
+            # The vote line ("Adopted unanimously, 8298th meeting") is the voting record; the
+            # "adoption_meeting" field repeats the cover page, which is sometimes another
+            # resolution's (S/RES/2423 (2018) says 8277th; it was adopted at the 8298th).
+            meeting=_meeting(_string(fields.get("adoption_type")))
+            or _meeting(_string(fields.get("adoption_meeting"))),
             agenda=_string(fields.get("agenda_item_name")).removesuffix("."),
             title=_string(fields.get("resolution_title")),
             draft_symbol=_string(fields.get("draft_resolution")),
             adoption_type=_string(fields.get("adoption_type")),
-            in_favour=_count(fields.get("MS_in_favour_count")),
-            against=_count(fields.get("MS_against_count")),
-            abstaining=_count(fields.get("MS_abstaining_count")),
+            **_tally(fields),
             votes=tuple(
                 ParsedVote(member, vote)
                 for key, vote in _VOTES
@@ -119,6 +124,8 @@ def _string(value: object) -> str:
         return ""
     if not isinstance(value, str):
         raise ValueError(f"expected text, found {value!r}")
+    if "\x00" in value:  # JSON may spell one ("\u0000"); PostgreSQL text cannot hold it
+        raise ValueError(f"a NUL character in {value!r}")
     return " ".join(value.split())
 
 
@@ -147,6 +154,51 @@ def _date(text: str) -> date | None:
         ).date()
     except ValueError:
         return None
+
+
+def _date_in_year(found: date | None, year: int) -> date | None:
+    """A resolution is adopted in the year its symbol names; a record date in another year is
+    a slip (S/RES/2423 (2018) is recorded as adopted "29 June 2016") and is dropped."""
+    return found if found is not None and found.year == year else None
+
+
+# "Adopted 9-0-6, 5028th meeting", "Adopted 12-0-3; voting by mail"
+_TALLY = re.compile(
+    r"""
+    (?P<in_favour>\d{1,2}) \s*-\s*     # votes in favour
+    (?P<against>\d{1,2}) \s*-\s*       # against
+    (?P<abstaining>\d{1,2})             # abstaining
+    """,
+    re.VERBOSE,
+)
+
+
+def _tally(fields: dict) -> dict[str, int | None]:
+    """The vote counts, by the most trustworthy of the record's three statements of them.
+
+    The record states a vote three times: the vote line ("Adopted 9-0-6"), the lists of
+    members by vote, and count fields. The count fields are the least reliable (S/RES/1559
+    (2004) counts 15-0-0 beside "Adopted 9-0-6" and lists of 9 and 6), so the vote line wins,
+    then non-empty member lists, then "unanimously" (all members in favour), then the counts;
+    "Adopted without vote" has no tally at all.
+    """
+    line = _string(fields.get("adoption_type"))
+    # Read (and so check) every statement, even those a better one overrides.
+    counts = {key: _count(fields.get(f"{field}_count")) for key, field in _TALLY_LISTS.items()}
+    lists = {key: _strings(fields.get(field)) for key, field in _TALLY_LISTS.items()}
+    if "without vote" in line.lower():  # "Adopted without vote": there is no tally to show
+        return {"in_favour": None, "against": None, "abstaining": None}
+    match = _TALLY.search(line)
+    if match:
+        return {key: int(value) for key, value in match.groupdict().items()}
+    if any(lists.values()):
+        return {key: len(members) for key, members in lists.items()}
+    if "unanimously" in line.lower() and counts["in_favour"] is not None:
+        return {"in_favour": counts["in_favour"], "against": 0, "abstaining": 0}
+    return counts
+
+
+_TALLY_LISTS = {"in_favour": "MS_in_favour", "against": "MS_against", "abstaining": "MS_abstaining"}
 
 
 def _meeting(text: str) -> str:

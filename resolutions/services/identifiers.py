@@ -89,12 +89,3 @@ def _deduplicate(ids: list[str]) -> tuple[str, ...]:
         seen.setdefault(pid, 1)
         unique.append(pid)
     return tuple(unique)
-
-
-def paragraph_label(*, kind: str, pid: str, number: int | None) -> str:
-    """The short label people use in citations and lists: "OP 31", "PP 22", "PP", "Annex"."""
-    if kind == OPERATIVE and number is not None:
-        return f"OP {number}"
-    if kind == PREAMBULAR:
-        return f"PP {pid[2:]}" if pid[2:].isdigit() else "PP"
-    return {HEADING: "Heading", ANNEX: "Annex", FOOTNOTE: "Footnote"}.get(kind, "")

@@ -126,7 +126,9 @@ def ingest_paths(
             progress("parse XML", done, len(xml_files))
     records: list[tuple[SourceFile, ParsedRecord, str]] = []
     for source in by_format[FORMAT_RECORD]:
-        lines = source.data.decode("utf-8").splitlines()
+        # Decoded and split as parse_records does (byte order mark dropped), so that
+        # record.line names the same line and a record is kept as the same text in any file.
+        lines = source.data.decode("utf-8-sig").splitlines()
         for record in parse_records(source.name, source.data):
             records.append((source, record, lines[record.line - 1] if record.line else ""))
 
@@ -142,12 +144,11 @@ def ingest_paths(
 
 def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress) -> None:
     touched: dict[int, Resolution] = {}
-    new_pages: dict[int, list] = defaultdict(list)
     new_xml: dict[int, list[tuple[SourceFile, ParsedResolution]]] = defaultdict(list)
 
     for parsed in page_groups:
         resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
-        new_pages[resolution.number] = _store_pages(report, resolution, parsed)
+        _store_pages(report, resolution, parsed)
         touched[resolution.number] = resolution
 
     seen_checksums: set[str] = set()
@@ -157,34 +158,36 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             continue
         seen_checksums.add(source.checksum)
         resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
-        if _store_source(report, resolution, FORMAT_AKN, source.name, source.data, None):
+        if _store_source(resolution, FORMAT_AKN, source.name, source.data, None):
             report.xml_added += 1
         else:
             report.unchanged += 1
         new_xml[resolution.number].append((source, parsed))
         touched[resolution.number] = resolution
 
-    for done, resolution in enumerate(touched.values(), 1):
-        akn = _chosen_akn(report, resolution, new_xml.get(resolution.number, []))
-        pages = _all_pages(resolution, new_pages.get(resolution.number))
-        plan = plan_paragraphs(akn=akn, pages=pages)
-        _apply_plan(report, resolution, plan, akn=akn, pages=pages)
-        if done % 100 == 0 or done == len(touched):
-            progress("store", done, len(touched))
-
     seen_lines: set[str] = set()
     for source, record, line in records:
         resolution = _resolution_for(report, record.number, record.year, record.symbol)
+        touched[resolution.number] = resolution
         if line in seen_lines:
             continue  # the same record twice: counted as a duplicate below
         seen_lines.add(line)
         data = line.encode("utf-8")
-        if _store_source(report, resolution, FORMAT_RECORD, source.name, data, None):
+        if _store_source(resolution, FORMAT_RECORD, source.name, data, None):
             report.records_added += 1
         else:
             report.unchanged += 1
-    for _source, record, _line in _one_record_each(report, records):
-        _apply_record(report, record)
+    new_records = {record.number: record for _s, record, _l in _one_record_each(report, records)}
+
+    for done, resolution in enumerate(touched.values(), 1):
+        number = resolution.number
+        akn = _chosen_akn(report, resolution, new_xml.get(number, []))
+        pages = _all_pages(resolution)
+        record = new_records.get(number) or _stored_record(resolution)
+        plan = plan_paragraphs(akn=akn, pages=pages)
+        _apply_plan(report, resolution, plan, akn=akn, pages=pages, record=record)
+        if done % 100 == 0 or done == len(touched):
+            progress("store", done, len(touched))
 
     report.links_changed = references_link()
     report.totals = {
@@ -212,15 +215,24 @@ def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -
     return resolution
 
 
+def _check_lengths(model: type, values: dict, *, file: str, line: int | None = None) -> None:
+    """Refuse, naming the source, a value longer than its column: PostgreSQL would stop the
+    ingest with an error naming neither file nor line, and SQLite would store it silently."""
+    for name, value in values.items():
+        limit = model._meta.get_field(name).max_length
+        if limit is not None and isinstance(value, str) and len(value) > limit:
+            raise ParseError(
+                f"{name} is longer than the archive holds ({len(value)} > {limit} characters)",
+                file=file,
+                line=line,
+            )
+
+
 def _store_source(
-    report: IngestReport,
-    resolution: Resolution,
-    format: str,
-    name: str,
-    data: bytes,
-    page: int | None,
+    resolution: Resolution, format: str, name: str, data: bytes, page: int | None
 ) -> bool:
     """Keep a source verbatim; False when the very same content is already kept."""
+    _check_lengths(Source, {"file_name": name}, file=name)
     digest = checksum(data)
     if Source.objects.filter(resolution=resolution, format=format, checksum=digest).exists():
         return False
@@ -235,13 +247,12 @@ def _store_source(
     return True
 
 
-def _store_pages(report: IngestReport, resolution: Resolution, parsed: ParsedResolution) -> list:
+def _store_pages(report: IngestReport, resolution: Resolution, parsed: ParsedResolution) -> None:
     """Store new printed pages; a page the archive holds with other text is a contradiction."""
     stored = {
         s.page_number: s
         for s in Source.objects.filter(resolution=resolution, format=FORMAT_PAGE_TEXT)
     }
-    added = []
     for page in parsed.pages:
         data = page.raw_text.encode("utf-8")
         existing = stored.get(page.number)
@@ -254,14 +265,12 @@ def _store_pages(report: IngestReport, resolution: Resolution, parsed: ParsedRes
                     line=1,
                 )
             continue
-        _store_source(report, resolution, FORMAT_PAGE_TEXT, page.file, data, page.number)
+        _store_source(resolution, FORMAT_PAGE_TEXT, page.file, data, page.number)
         report.pages_added += 1
-        added.append(page)
-    return added
 
 
-def _all_pages(resolution: Resolution, new_pages: list | None) -> ParsedResolution | None:
-    """The resolution's page texts parsed together: stored pages and any just added."""
+def _all_pages(resolution: Resolution) -> ParsedResolution | None:
+    """The resolution's page texts parsed together: stored pages, including any just added."""
     stored = list(
         Source.objects.filter(resolution=resolution, format=FORMAT_PAGE_TEXT).order_by(
             "page_number"
@@ -308,6 +317,7 @@ def _apply_plan(
     *,
     akn: ParsedResolution | None,
     pages: ParsedResolution | None,
+    record: ParsedRecord | None,
 ) -> None:
     counts = paragraphs_sync(resolution=resolution, plan=plan)
     report.counts.add(counts)
@@ -322,20 +332,12 @@ def _apply_plan(
                 f"{resolution.number} {pid}:\n  repaired: {printed}\n  official: {official}"
             )
 
-    fields = {
-        "symbol": (akn or pages).symbol,
-        "year": (akn or pages).year,
-        "text_source": FORMAT_AKN if akn else FORMAT_PAGE_TEXT,
-        "addresses_trafficking": any(p.addresses_trafficking for p in plan.paragraphs),
-    }
-    if akn is not None:
-        fields.update(title=akn.title or resolution.title)
-        if akn.adopted_on:
-            fields["adopted_on"] = akn.adopted_on
-        if akn.meeting:
-            fields["meeting"] = akn.meeting
-    if pages is not None:
-        fields.update(pages_total=pages.pages_total, job_number=pages.job_number)
+    fields = resolution_fields(akn=akn, pages=pages, record=record)
+    fields["addresses_trafficking"] = any(p.addresses_trafficking for p in plan.paragraphs)
+    if record is not None:
+        _check_lengths(Resolution, fields, file=record.file, line=record.line)
+    if akn or pages:
+        _check_lengths(Resolution, fields, file=", ".join((akn or pages).files))
     changed = [name for name, value in fields.items() if getattr(resolution, name) != value]
     if changed or counts.changed:
         for name in changed:
@@ -363,28 +365,61 @@ def _one_record_each(report: IngestReport, records: list) -> list:
     return list(chosen.values())
 
 
-def _apply_record(report: IngestReport, record: ParsedRecord) -> None:
-    resolution = Resolution.objects.get(number=record.number)
+def _stored_record(resolution: Resolution) -> ParsedRecord | None:
+    """The record data kept for a resolution (the latest kept, as the batch rule picks)."""
+    source = (
+        Source.objects.filter(resolution=resolution, format=FORMAT_RECORD).order_by("-id").first()
+    )
+    if source is None:
+        return None
+    return parse_records(source.file_name, source.raw_text.encode("utf-8"))[0]
+
+
+def resolution_fields(
+    *,
+    akn: ParsedResolution | None,
+    pages: ParsedResolution | None,
+    record: ParsedRecord | None,
+) -> dict:
+    """A resolution's descriptive fields, derived from all its sources together, so the
+    archive is the same whichever source arrived first.
+
+    Precedence: the official XML for text, title and adoption date; the record's vote line
+    for the meeting (the XML's cover page sometimes repeats another resolution's meeting);
+    page texts for the printed pages; the record for agenda, vote, sponsors and subjects.
+    """
+    text = akn or pages
     fields = {
-        "agenda": record.agenda,
-        "draft_symbol": record.draft_symbol,
-        "adoption_type": record.adoption_type,
-        "vote_in_favour": record.in_favour,
-        "vote_against": record.against,
-        "vote_abstaining": record.abstaining,
-        "votes": [{"member": v.member, "vote": v.vote} for v in record.votes],
-        "sponsors": list(record.sponsors),
-        "subjects": list(record.subjects),
+        "symbol": (text or record).symbol,
+        "year": (text or record).year,
+        "text_source": FORMAT_AKN if akn else FORMAT_PAGE_TEXT if pages else "",
+        "title": (akn.title if akn else "") or (record.title if record else ""),
+        "adopted_on": next(
+            (s.adopted_on for s in (akn, pages, record) if s is not None and s.adopted_on), None
+        ),
+        "meeting": next((s.meeting for s in (record, akn, pages) if s and s.meeting), ""),
+        "pages_total": pages.pages_total if pages else None,
+        "job_number": pages.job_number if pages else "",
+        "agenda": "",
+        "draft_symbol": "",
+        "adoption_type": "",
+        "vote_in_favour": None,
+        "vote_against": None,
+        "vote_abstaining": None,
+        "votes": [],
+        "sponsors": [],
+        "subjects": [],
     }
-    if record.title and not resolution.title:
-        fields["title"] = record.title
-    if record.adopted_on and not resolution.adopted_on:
-        fields["adopted_on"] = record.adopted_on
-    if record.meeting and not resolution.meeting:
-        fields["meeting"] = record.meeting
-    changed = [name for name, value in fields.items() if getattr(resolution, name) != value]
-    if changed:
-        for name in changed:
-            setattr(resolution, name, fields[name])
-        resolution.save()
-        _mark_updated(report, resolution)
+    if record is not None:
+        fields.update(
+            agenda=record.agenda,
+            draft_symbol=record.draft_symbol,
+            adoption_type=record.adoption_type,
+            vote_in_favour=record.in_favour,
+            vote_against=record.against,
+            vote_abstaining=record.abstaining,
+            votes=[{"member": v.member, "vote": v.vote} for v in record.votes],
+            sponsors=list(record.sponsors),
+            subjects=list(record.subjects),
+        )
+    return fields

@@ -154,11 +154,14 @@ def _aliases_sync(
             nearest = min(ordered, key=lambda p: abs(p.position - paragraph.position))
             wanted[pid] = nearest.pid
     stored = {a.pid: a for a in ParagraphAlias.objects.filter(resolution=resolution)}
+    kept_ids = {p.id for p in by_pid.values()}
+    gone_pids = {p.id: pid for pid, p in existing.items() if pid not in by_pid}
     for pid, alias in stored.items():
         if pid in by_pid:
             alias.delete()  # the identifier names a real paragraph again
-        elif alias.paragraph_id not in {p.id for p in by_pid.values()} and pid not in wanted:
-            wanted[pid] = ordered[0].pid if ordered else None
+        elif alias.paragraph_id not in kept_ids and pid not in wanted:
+            # Its paragraph is renamed or removed: follow it to where its own identifier goes.
+            wanted[pid] = wanted.get(gone_pids.get(alias.paragraph_id, ""))
     created = 0
     for old, new in wanted.items():
         if old in by_pid or new not in by_pid:

@@ -79,3 +79,19 @@ def test_trafficking_collection_is_about_ninety_resolutions(whole_corpus):
 def test_second_import_changes_nothing(whole_corpus, corpus):
     again = ingest_paths(paths=[corpus / "xml", corpus / "metadata"])
     assert not again.changed, again.summary()
+
+
+@pytest.mark.django_db
+def test_contradictions_in_the_uns_data_resolve_to_the_true_values(whole_corpus):
+    # S/RES/2423 (2018): the XML's cover prints "29 June 2016" and the 8277th meeting; the
+    # vote record says the 8298th; it was adopted on 28 June 2018.
+    mali = Resolution.objects.get(number=2423)
+    assert (mali.adopted_on.isoformat(), mali.meeting) == ("2018-06-28", "8298th")
+    # S/RES/1559 (2004): adopted 9-0-6, whatever the record's count fields say.
+    lebanon = Resolution.objects.get(number=1559)
+    tally = (lebanon.vote_in_favour, lebanon.vote_against, lebanon.vote_abstaining)
+    assert tally == (9, 0, 6)
+    over_council = Resolution.objects.filter(vote_in_favour__isnull=False).values_list(
+        "number", "vote_in_favour", "vote_against", "vote_abstaining"
+    )
+    assert [row for row in over_council if sum(row[1:]) > 15] == []

@@ -220,3 +220,43 @@ def test_sources_are_kept_verbatim(seed_archive):
     for path in SEEDS.iterdir():
         text = path.read_text(encoding="utf-8")
         assert Source.objects.filter(raw_text=text, file_name=path.name).exists()
+
+
+def _record_line(**fields) -> str:
+    record = {"symbol": "S/RES/2388 (2017)", "adoption_date": "21 November 2017"}
+    return json.dumps({**record, **fields})
+
+
+def test_a_record_file_with_a_byte_order_mark_gives_the_same_record(db, tmp_path):
+    (tmp_path / "2017.json").write_bytes(b"\xef\xbb\xbf" + _record_line().encode() + b"\n")
+    (tmp_path / "2018.json").write_bytes(_record_line().encode() + b"\n")
+    report = ingest_paths(paths=[tmp_path])
+    assert report.warnings == []
+    assert (report.records_added, report.duplicates_skipped) == (1, 1)
+    assert Source.objects.get(format="record").raw_text == _record_line()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"draft_resolution": "S/2017/" + "9" * 40},
+            "2017.json, line 2: draft_symbol is longer than the archive holds (47 > 40 characters)",
+        ),
+        (
+            {"adoption_type": "x" * 201},
+            "2017.json, line 2: adoption_type is longer than the archive holds "
+            "(201 > 200 characters)",
+        ),
+    ],
+)
+def test_a_record_value_too_long_to_store_is_refused_on_every_engine(
+    seed_archive, tmp_path, fields, message
+):
+    before = archive_state()
+    lines = [_record_line(symbol="S/RES/2331 (2016)"), _record_line(**fields)]
+    (tmp_path / "2017.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError) as caught:
+        ingest_paths(paths=[tmp_path])
+    assert str(caught.value) == message
+    assert archive_state() == before

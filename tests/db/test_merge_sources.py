@@ -47,3 +47,29 @@ def test_merged_text_is_official_and_keeps_page_provenance(corpus):
     assert op31.ends_on_missing_page is False
     assert op31.text.endswith("in their operations and supply chains;")
     assert op31.pages == [7]
+
+
+@pytest.mark.django_db
+def test_records_and_xml_give_the_same_resolution_in_either_order(corpus, tmp_path):
+    record_line = next(
+        line
+        for line in (corpus / "metadata" / "2018.json").read_text(encoding="utf-8").splitlines()
+        if '"S/RES/2423 (2018)"' in line
+    )
+    (tmp_path / "2018.json").write_text(record_line + "\n", encoding="utf-8")
+    ingest_paths(paths=[xml_of(corpus, 2423)])
+    ingest_paths(paths=[tmp_path / "2018.json"])
+    first = archive_state(), list(Resolution.objects.values().order_by("number"))
+    Resolution.objects.all().delete()
+    ingest_paths(paths=[tmp_path / "2018.json"])
+    ingest_paths(paths=[xml_of(corpus, 2423)])
+    second = archive_state(), list(Resolution.objects.values().order_by("number"))
+
+    def without_volatile(state):
+        structure, rows = state
+        return structure, [
+            {k: v for k, v in row.items() if k not in ("id", "updated_at")} for row in rows
+        ]
+
+    assert without_volatile(first) == without_volatile(second)
+    assert Resolution.objects.get(number=2423).meeting == "8298th"

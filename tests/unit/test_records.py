@@ -88,7 +88,8 @@ def test_votes_against_and_abstaining():
         MS_in_favour=MEMBERS_2017[2:],
         MS_abstaining=["CHINA", "RUSSIAN FEDERATION"],
     )
-    assert (record.in_favour, record.against, record.abstaining) == (13, None, 2)
+    # No vote line with a tally: the member lists count (none listed against is 0).
+    assert (record.in_favour, record.against, record.abstaining) == (13, 0, 2)
     assert record.votes[-2:] == (
         ParsedVote("CHINA", "A"),
         ParsedVote("RUSSIAN FEDERATION", "A"),
@@ -106,7 +107,9 @@ def test_votes_against_and_abstaining():
     ],
 )
 def test_adoption_dates_as_the_records_write_them(written, adopted_on):
-    assert parse_one(adoption_date=written).adopted_on == adopted_on
+    year = adopted_on.year if adopted_on else 2017
+    record = parse_one(symbol=f"S/RES/2388 ({year})", adoption_date=written)
+    assert record.adopted_on == adopted_on
 
 
 @pytest.mark.parametrize(
@@ -119,7 +122,8 @@ def test_adoption_dates_as_the_records_write_them(written, adopted_on):
     ],
 )
 def test_meetings(written, meeting):
-    assert parse_one(adoption_meeting=written).meeting == meeting
+    # Without a meeting in the vote line, the meeting field is read.
+    assert parse_one(adoption_meeting=written, adoption_type="Adopted").meeting == meeting
 
 
 def test_symbol_without_space_is_made_canonical():
@@ -155,6 +159,12 @@ def test_blank_lines_are_skipped_and_line_numbers_kept():
             "2017.json, line 2: unreadable field: expected a vote",
         ),
         (line(sponsors="ITALY"), "2017.json, line 2: unreadable field: expected a list"),
+        ('{"symbol": 2389}', "2017.json, line 2: unreadable field: expected text, found 2389"),
+        # JSON can spell a NUL character; PostgreSQL cannot store one in a text column.
+        (
+            line(agenda_item_name="Threats\u0000"),
+            "2017.json, line 2: unreadable field: a NUL character in 'Threats\\x00'",
+        ),
     ],
 )
 def test_a_bad_line_names_file_and_line(bad, message):
@@ -166,3 +176,58 @@ def test_a_bad_line_names_file_and_line(bad, message):
 def test_not_utf8_is_a_parse_error():
     with pytest.raises(ParseError, match=r"^2017\.json: not UTF-8 text"):
         parse_records("2017.json", b'{"symbol": "S/RES/2388 (2017)", "title": "\xff"}')
+
+
+@pytest.mark.parametrize(
+    "fields, tally",
+    [
+        # S/RES/1559 (2004): the counts say 15-0-0; the vote line and the lists say 9-0-6.
+        (
+            dict(
+                adoption_type="Adopted 9-0-6, 5028th meeting",
+                MS_in_favour_count="15",
+                MS_in_favour=MEMBERS_2017[:9],
+                MS_abstaining=MEMBERS_2017[9:],
+            ),
+            (9, 0, 6),
+        ),
+        # S/RES/2521 (2020): counts 15-0-3 (18 votes on a Council of 15) beside "12-0-3".
+        (
+            dict(
+                adoption_type="Adopted 12-0-3; voting by mail",
+                MS_in_favour_count="15",
+                MS_abstaining_count="3",
+            ),
+            (12, 0, 3),
+        ),
+        (dict(adoption_type="Adopted without vote, 8193rd meeting"), (None, None, None)),
+        (
+            dict(adoption_type="Adopted unanimously, 8111th meeting", MS_in_favour=[]),
+            (15, 0, 0),
+        ),
+        (
+            dict(
+                adoption_type="",
+                MS_in_favour=[],
+                MS_in_favour_count="14",
+                MS_against_count="0",
+                MS_abstaining_count="1",
+            ),
+            (14, 0, 1),
+        ),
+    ],
+)
+def test_the_most_trustworthy_statement_of_the_vote_wins(fields, tally):
+    record = parse_one(**fields)
+    assert (record.in_favour, record.against, record.abstaining) == tally
+
+
+def test_meeting_comes_from_the_vote_line_and_dates_must_fall_in_the_symbol_year():
+    # S/RES/2423 (2018) as the UN's record gives it.
+    record = parse_one(
+        adoption_meeting="8277th meeting",
+        adoption_date="29 June 2016",
+        adoption_type="Adopted unanimously, 8298th meeting",
+    )
+    assert record.meeting == "8298th"
+    assert record.adopted_on is None
