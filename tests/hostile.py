@@ -84,18 +84,24 @@ INVALID_FILTERS: list[dict[str, str]] = [
     {"resolution": "9" * 40},
     {"kind": "<script>alert(1)</script>"},
     {"kind": "operative' OR 1=1 --"},
+    {"trafficking": "maybe"},
+    {"trafficking": "yes"},
+    {"sort": "DROP TABLE"},
+    {"sort": "bogus"},
+    {"sort": "<script>alert(1)</script>"},
 ]
 
-# Parameters that are odd but harmless: ignored or read leniently (a normal 200).
+# Parameters that are odd but harmless: ignored or read leniently (a normal 200). A page that
+# is no positive number reads as 1; past the last page it is an empty page.
 LENIENT_PARAMETERS: list[dict[str, str]] = [
     {"page": "abc"},
     {"page": "-3"},
     {"page": "0"},
     {"page": "9" * 40},
     {"page": "999999"},
-    {"sort": "DROP TABLE"},
     {"sort": ""},
-    {"trafficking": "maybe"},
+    {"sort": "date"},
+    {"trafficking": ""},
     {"per_page": "100000"},
 ]
 

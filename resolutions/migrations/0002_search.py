@@ -1,7 +1,7 @@
 """The full-text index: engine-specific DDL, chosen by the connection's vendor.
 
 PostgreSQL: a text search configuration ``archive_english`` (``english`` + ``unaccent``, with
-stop words kept so quoted phrases match exactly), a stored generated ``search_vector`` column on
+stop words kept so quoted phrases may contain them), a stored generated ``search_vector`` column on
 ``resolutions_paragraph`` and its GIN index. ``to_tsvector(regconfig, text)`` is immutable, so
 the column is allowed; the configuration is referenced by OID, so if it is ever changed, run
 ``UPDATE resolutions_paragraph SET text = text`` to recompute the stored vectors. A later

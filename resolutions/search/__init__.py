@@ -76,7 +76,9 @@ def search_paragraphs(
     """Paragraphs matching ``query`` under ``filters``: one page of hits, counts and facets.
 
     Never raises on what a person types. An empty query (or one of common words only) returns
-    no hits, with ``results.query`` saying why. ``page`` past the end shows the last page.
+    no hits, with ``results.query`` saying why. A ``page`` past the end has no hits but keeps
+    its number beside the true ``num_pages`` and ``total``, so a program paging until a page
+    comes back empty stops.
     """
     parsed = parse_query(query)
     filters = filters or SearchFilters()
@@ -89,24 +91,22 @@ def search_paragraphs(
 
     engine = engine_for_connection()
     compiled = engine.compile(parsed.tree)
+    together = engine.compile(parsed.proximity) if parsed.proximity and sort == RELEVANCE else ""
     counts = engine.search(
-        compiled, filters=filters, sort=sort, limit=per_page, offset=(page - 1) * per_page
+        compiled,
+        filters=filters,
+        sort=sort,
+        limit=per_page,
+        offset=(page - 1) * per_page,
+        together=together,
     )
     results.total = counts.total
     results.total_without_filters = counts.total_without_filters
     results.facets = build_facets(counts, filters)
-    results.page = min(page, results.num_pages)
-    if not results.total:
-        return results
+    results.page = page
     ranked = counts.hits
-    if results.page != page:  # asked past the end: show the last page
-        ranked = engine.search(
-            compiled,
-            filters=filters,
-            sort=sort,
-            limit=per_page,
-            offset=(results.page - 1) * per_page,
-        ).hits
+    if not ranked:
+        return results
     paragraphs = Paragraph.objects.select_related("resolution").in_bulk([pk for pk, _ in ranked])
     rows = [(paragraphs[pk], score) for pk, score in ranked if pk in paragraphs]
     marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)

@@ -63,7 +63,14 @@ class Engine(Protocol):
     def compile(self, tree) -> str: ...
 
     def search(
-        self, compiled: str, *, filters: SearchFilters, sort: str, limit: int, offset: int
+        self,
+        compiled: str,
+        *,
+        filters: SearchFilters,
+        sort: str,
+        limit: int,
+        offset: int,
+        together: str = "",
     ) -> Counts: ...
 
 
@@ -102,6 +109,8 @@ def search_statement(
     limit: int,
     offset: int,
     materialized: str = "",
+    boost: str = "0",
+    boost_params: tuple = (),
 ) -> tuple[str, list]:
     """The whole search as one statement and its parameters.
 
@@ -111,6 +120,8 @@ def search_statement(
     from which the grid of counts per (year, kind, flag) and the resolutions with most matches
     follow; the resolution table is joined to those groups, not to every match, and to the
     matches only when the page needs it (a year or resolution filter, or date order).
+    ``boost`` (1 or 0 per match, its ``%s`` filled from ``boost_params``) sorts before the
+    score in relevance order: the engines set it for paragraphs holding the words together.
     Rows come back as ``ROW_COLUMNS``.
     """
     (year_ok, resolution_ok, kind_ok, flag_ok), group_params = _conditions(filters, "g")
@@ -128,8 +139,9 @@ def search_statement(
         order = "r.year DESC, r.number DESC, m.position ASC"
         outer_order = "year DESC, number DESC, position ASC"
     else:
-        page_columns = "m.id AS id, m.score AS score"
-        order, outer_order = "m.score DESC, m.id ASC", "score DESC, id ASC"
+        page_columns = "m.id AS id, m.score AS score, m.boost AS boost"
+        order = "m.boost DESC, m.score DESC, m.id ASC"
+        outer_order = "boost DESC, score DESC, id ASC"
     join = "JOIN resolutions_resolution AS r ON r.id = m.resolution_id" if needs_resolution else ""
     selected = ""
     selected_params: list = []
@@ -145,7 +157,8 @@ def search_statement(
         WITH matches AS {materialized} (
             SELECT p.id AS id, p.resolution_id AS resolution_id, p.kind AS kind,
                    p.position AS position,
-                   CASE WHEN p.addresses_trafficking THEN 1 ELSE 0 END AS flag, {score} AS score
+                   CASE WHEN p.addresses_trafficking THEN 1 ELSE 0 END AS flag, {score} AS score,
+                   {boost} AS boost
             {matches}
         ),
         groups AS {materialized} (
@@ -180,7 +193,8 @@ def search_statement(
         SELECT 'resolution', number, symbol, NULL, NULL, NULL, NULL, n, NULL, NULL, NULL
         FROM top{selected}
     """
-    params = [compiled, *group_params, *page_params, limit, offset, *selected_params]
+    params = [*boost_params, compiled, *group_params, *page_params, limit, offset]
+    params += selected_params
     return sql, params
 
 

@@ -2,9 +2,11 @@
 sort order and the page, validated once for the HTML page and its JSON twin.
 
 The FilterSet describes the filters (field, lookup, label, bounds) and validates them; the search
-engines apply the same conditions in their own SQL (:func:`resolutions.search.base.filter_sql`),
-so ``filterset.qs`` is never needed on the search path. Bad filter values are form errors, never
-exceptions; a bad page or sort quietly falls back to the first page by relevance.
+engines apply the same conditions in their own SQL
+(:func:`resolutions.search.base.search_statement`), so ``filterset.qs`` is never needed on the
+search path. Every bad filter or sort value is a form error naming its field, never an
+exception; a page that is no positive number reads as the first (numbers above ``MAX_PAGE``
+read as ``MAX_PAGE``).
 
 Example::
 
@@ -22,7 +24,7 @@ from django import forms
 from django.forms.utils import ErrorDict
 
 from resolutions.models import Paragraph
-from resolutions.search.base import RELEVANCE, SORTS, SearchFilters
+from resolutions.search.base import DATE, RELEVANCE, SearchFilters
 
 FIRST_YEAR = 1946  # the Council's first resolutions
 LAST_YEAR = 2100
@@ -49,8 +51,47 @@ class TraffickingWidget(django_filters.widgets.BooleanWidget):
             ("false", "Does not address trafficking"),
         ]
 
+    def value_from_datadict(self, data, files, name):
+        # The text as sent, so that the field can refuse "yes"; django-filter's widget reads
+        # anything it does not know as "any paragraph", silently widening the search.
+        value = data.get(name)
+        return value.strip().lower() if isinstance(value, str) else value
+
+
+class TraffickingField(forms.NullBooleanField):
+    """ "true"/"1", "false"/"0" or empty (any paragraph); anything else is an error.
+
+    >>> TraffickingField(required=False).clean("0")
+    False
+    """
+
+    default_error_messages = {
+        "invalid": "Choose true or false, or leave it empty for any paragraph.",
+    }
+    READINGS = {"true": True, "1": True, "false": False, "0": False, True: True, False: False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value not in self.READINGS:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return self.READINGS[value]
+
+
+class TraffickingFilter(django_filters.BooleanFilter):
+    field_class = TraffickingField
+
 
 class SearchFilterForm(forms.Form):
+    # The order is no filter, but it is refused the same way when it is not one of the two.
+    sort = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[(RELEVANCE, "Relevance"), (DATE, "Newest first")],
+        error_messages={"invalid_choice": "Choose relevance or date."},
+    )
+    field_order = ["year_from", "year_to", "resolution", "kind", "trafficking", "sort"]
+
     def clean(self):
         cleaned = super().clean()
         low, high = cleaned.get("year_from"), cleaned.get("year_to")
@@ -84,7 +125,7 @@ class SearchFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Paragraph.KIND_CHOICES, label="Paragraph kind", empty_label="Any kind"
     )
-    trafficking = django_filters.BooleanFilter(
+    trafficking = TraffickingFilter(
         field_name="addresses_trafficking",
         label="Topic",
         widget=TraffickingWidget,
@@ -121,8 +162,10 @@ class SearchParams:
 
 def _page(value: str | None) -> int:
     text = (value or "").strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 6:
+    if not text.isascii() or not text.isdigit():
         return 1
+    if len(text) > len(str(MAX_PAGE)):  # no int() of a thousand digits
+        return MAX_PAGE
     return min(max(1, int(text)), MAX_PAGE)
 
 
@@ -130,6 +173,7 @@ def search_params_from(data) -> SearchParams:
     """Read a QueryDict (or dict) of GET parameters. Never raises."""
     filterset = SearchFilterSet(data=data, queryset=Paragraph.objects.none())
     filters = SearchFilters()
+    sort = RELEVANCE
     if filterset.form.is_valid():
         cleaned = filterset.form.cleaned_data
         filters = SearchFilters(
@@ -139,11 +183,11 @@ def search_params_from(data) -> SearchParams:
             kind=cleaned.get("kind") or None,
             trafficking=cleaned.get("trafficking"),
         )
-    sort = data.get("sort") or RELEVANCE
+        sort = cleaned.get("sort") or RELEVANCE
     return SearchParams(
         q=data.get("q") or "",
         filters=filters,
-        sort=sort if sort in SORTS else RELEVANCE,
+        sort=sort,
         page=_page(data.get("page")),
         filterset=filterset,
     )

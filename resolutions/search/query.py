@@ -24,7 +24,7 @@ MAX_TERMS = 30  # words counted across phrases; later ones are dropped with a no
 MIN_PREFIX = 3  # "un*" would expand to thousands of words; shorter prefixes search the word
 
 # Common English words left out of unquoted searches, so "and the of" is an explicit empty
-# search on both engines (the indexes keep them, so quoted phrases still match exactly).
+# search on both engines (the indexes keep them, so a quoted phrase may still contain them).
 # PostgreSQL's and Snowball's English stop-word list.
 STOP_WORDS = frozenset(
     """
@@ -87,6 +87,9 @@ class ParsedQuery:
     tree: Node
     ignored: tuple[str, ...] = ()  # common words left out
     notes: tuple[str, ...] = field(default=())  # "trimmed to the first 500 characters" ...
+    # Plain words only: the same words as a phrase, ranking paragraphs that hold them together
+    # above those where they are scattered (see :func:`proximity_phrase`).
+    proximity: Phrase | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -286,8 +289,46 @@ def _parse(text: str, capped: tuple[str, ...]) -> ParsedQuery:
         notes.append("Add a word to look for: excluded words alone match nothing.")
         tree = Empty()
     return ParsedQuery(
-        text=text, tree=tree, ignored=tuple(dict.fromkeys(ignored)), notes=tuple(notes)
+        text=text,
+        tree=tree,
+        ignored=tuple(dict.fromkeys(ignored)),
+        notes=tuple(notes),
+        proximity=proximity_phrase(text, tree),
     )
+
+
+def proximity_phrase(text: str, tree: Node) -> Phrase | None:
+    """The typed words as one phrase, when the query is nothing but two or more plain words.
+
+    Ranking only: a paragraph holding "procurement and supply chains" together should come
+    before one listing "a. procurement; b. supply chain management". Common words typed between
+    the others stay in the phrase (both indexes keep them), so "procurement and supply" does not
+    treat "procurement; b. supply" as together; at either end they are dropped. Quotes, prefixes
+    and operators mean the person chose the syntax: no phrase then. Exclusions are left out.
+
+    >>> parse_query("the procurement and supply chains -labour").proximity
+    Phrase(words=('procurement', 'and', 'supply', 'chains'))
+    """
+    if not isinstance(tree, And):
+        return None
+    positives = [c for c in tree.children if not isinstance(c, Not)]
+    if len(positives) < 2 or not all(isinstance(c, Term) for c in positives):
+        return None
+    words: list[str] = []
+    for match in _TOKEN.finditer(text):
+        chunk = match["word"]
+        if chunk is None or chunk in _OR | _AND | _NOT or "*" in chunk:
+            return None
+        if chunk.startswith("-"):
+            continue
+        word = _clean_word(chunk.lstrip("+"))
+        if word and len(words) < MAX_TERMS:
+            words.append(word)
+    while words and words[0].casefold() in STOP_WORDS:
+        words.pop(0)
+    while words and words[-1].casefold() in STOP_WORDS:
+        words.pop()
+    return Phrase(tuple(words)) if len(words) >= 2 else None
 
 
 def leaves(node: Node) -> list[Leaf]:
@@ -303,10 +344,35 @@ def leaves(node: Node) -> list[Leaf]:
     return []
 
 
+# Both indexes store stems, not words as printed, so a quoted phrase fixes the order of its
+# words but not their forms: "supply chains" also finds "supply chain". Said wherever a phrase
+# is described, rather than promising an exact phrase a second, unstemmed index would need.
+PHRASE_CAVEAT = "words in this order; other forms of the same words also match, e.g. chain/chains"
+
+
 def describe(node: Node) -> str:
-    """The query as understood, for people: ``paragraphs with trafficking and “supply chains”``."""
+    """The query as understood, for people: ``paragraphs with trafficking and “supply chains”``.
+
+    A quoted phrase of two or more words is followed by :data:`PHRASE_CAVEAT` in brackets.
+    """
     if isinstance(node, Empty):
         return "nothing to search for"
+    if _has_phrase(node):
+        return f"{_describe(node)} ({PHRASE_CAVEAT})"
+    return _describe(node)
+
+
+def _has_phrase(node: Node) -> bool:
+    if isinstance(node, Phrase):
+        return len(node.words) > 1
+    if isinstance(node, And | Or):
+        return any(_has_phrase(c) for c in node.children)
+    if isinstance(node, Not):
+        return _has_phrase(node.child)
+    return False
+
+
+def _describe(node: Node) -> str:
     positives = node.children if isinstance(node, And) else (node,)
     wanted = [
         _describe_part(c, nested=len(positives) > 1) for c in positives if not isinstance(c, Not)
@@ -328,7 +394,7 @@ def _describe_part(node: Node, *, nested: bool) -> str:
     if isinstance(node, Or):
         text = _join([_describe_part(c, nested=True) for c in node.children], "or")
         return f"({text})" if nested else text
-    return describe(node)
+    return _describe(node)
 
 
 def _join(parts: list[str], word: str) -> str:

@@ -102,6 +102,11 @@ class SearchResults:
         return self.page < self.num_pages
 
     @property
+    def past_the_end(self) -> bool:
+        """A page number beyond the last page was asked for: no hits, and nothing further."""
+        return self.page > self.num_pages
+
+    @property
     def start_index(self) -> int:
         """1-based position of the first hit on this page (0 when there are none)."""
         return (self.page - 1) * self.per_page + 1 if self.hits else 0

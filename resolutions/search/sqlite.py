@@ -21,6 +21,11 @@ from resolutions.search.base import Counts, SearchFilters, read_counts, search_s
 from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
 
 FTS_TABLE = "resolutions_paragraph_fts"
+# 1 for a match that also holds the typed words as a phrase. The subquery is not correlated,
+# so SQLite runs it once into a temporary b-tree ("LIST SUBQUERY" in EXPLAIN QUERY PLAN) and
+# each match costs one lookup; the phrase is one more bound parameter.
+BOOST = f"""CASE WHEN p.id IN (
+    SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 1 ELSE 0 END"""
 
 
 def quote(text: str) -> str:
@@ -66,7 +71,14 @@ class SQLiteEngine:
         return compile_match(tree)
 
     def search(
-        self, compiled: str, *, filters: SearchFilters, sort: str, limit: int, offset: int
+        self,
+        compiled: str,
+        *,
+        filters: SearchFilters,
+        sort: str,
+        limit: int,
+        offset: int,
+        together: str = "",
     ) -> Counts:
         # CROSS JOIN pins the join order: the index drives and paragraphs are looked up by
         # rowid, in the narrow covering index of migration 0002 rather than the wide rows.
@@ -84,6 +96,8 @@ class SQLiteEngine:
             sort=sort,
             limit=limit,
             offset=offset,
+            boost=BOOST if together else "0",
+            boost_params=(together,) if together else (),
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

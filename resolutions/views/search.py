@@ -1,8 +1,9 @@
 """The search page, its JSON twin and the help page. Thin: validate, call one selector, render.
 
 ``/search/?q=…&year_from=…&year_to=…&resolution=…&kind=…&trafficking=…&sort=…&page=…``.
-Bad filter values are shown as form errors (HTML) or a 400 with the messages (JSON); nothing a
-person types gives a 500.
+Bad filter or sort values are shown as form errors (HTML) or a 400 with a message per parameter
+(JSON); nothing a person types gives a 500. A page past the last one is empty (JSON) or says so
+with a link to the last page (HTML).
 
 Example::
 
@@ -156,6 +157,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             pages=_page_links(results, link),
             previous_url=link(page=str(results.page - 1)) if results.has_previous else "",
             next_url=link(page=str(results.page + 1)) if results.has_next else "",
+            last_page_url=link(page=str(results.num_pages)),
             sort_links=[
                 {
                     "label": "Relevance",

@@ -12,32 +12,11 @@ from django.db import connection
 from resolutions.models import Paragraph
 from resolutions.search import DATE, SearchFilters, highlight_html, search_paragraphs
 from tests.factories import make_paragraph, make_resolution
+from tests.pages_data import OFFICIAL_2388_OP31 as OP31_2388
+from tests.pages_data import TEXT_2331_OP23 as OP23_2331
 
 pytestmark = pytest.mark.django_db
 
-OP23_2331 = (
-    "Requests the Secretary-General to follow up the implementation of this resolution and "
-    "report, within twelve months, on strengthening coordination within the United Nations "
-    "system, including through the United Nations’ Inter-Agency Coordination Group against "
-    "Trafficking in Persons (ICAT), to prevent and counter trafficking in persons in armed "
-    "conflict in all its forms, and to protect those affected by armed conflict at risk of being "
-    "trafficked, especially women and children; and further requests that this report also "
-    "consider, inter alia, options for: strengthening efforts by existing subsidiary bodies of the "
-    "Security Council, Security Council-mandated peacekeeping operations and special political "
-    "missions, in accordance with their respective mandates, as well as by Member States; data on "
-    "geographical areas, routes or locations where patterns of trafficking in persons in armed "
-    "conflict are being developed, in coordination with all relevant UN entities; and "
-    "recommendations for UN agencies to mitigate the risk of contributing to trafficking in "
-    "persons in armed conflict through procurement and supply chains;"
-)
-OP31_2388 = (
-    "Calls upon United Nations system organizations to enhance transparency in their "
-    "procurement and supply chains and step up their efforts to strengthen protections against "
-    "trafficking in persons in all United Nations procurement and to that effect request major "
-    "suppliers to establish and implement anti\u2011human trafficking policies and disclose "
-    "information on measures taken to counter trafficking in persons in their operations and "
-    "supply chains;"
-)
 LAST_PP_2388 = (
     "Reaffirming the need to ensure organization and coherence in the efforts of the United "
     "Nations System to address trafficking in persons in areas affected by armed conflict or in "
@@ -154,6 +133,46 @@ def test_relevance_puts_the_paragraph_about_the_words_first(archive):
     assert scores[0] > scores[1] > 0
 
 
+# 2687 (2023) OP 29: every word of "procurement and supply chains", scattered through a list.
+OP29_2687 = (
+    "Requests UNSOM and UNSOS in full consultation with the Government of Somalia, to define the "
+    "logistical and enabling tasks that would need to be transitioned to Somalia when ATMIS "
+    "departs, and to support Somalia in planning for and developing its sovereign capacity in the "
+    "following areas: a. procurement; b. supply chain management; c. logistics and warehouse "
+    "operations, including distribution of weapons and ammunition to and from the front lines; "
+    "d. engineering; e. weapons and ammunition management, including obsolescence management; "
+    "and f. human resources management;"
+)
+P7 = ("S/RES/2687 (2023)", "OP 29")
+
+
+@pytest.fixture
+def scattered(archive):
+    r2687 = make_resolution(2687, 2023, adopted_on=date(2023, 6, 27))
+    return make_paragraph(r2687, OP29_2687, number=29, position=45)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the words together and in order (as typed, common words included) rank first
+        ("procurement and supply chains", [P2, P1, P7]),
+        ("Procurement, and supply chains!", [P2, P1, P7]),
+        ("procurement and supply chains -labour", [P2, P1, P7]),
+        # no proximity boost for explicit syntax: plain engine order
+        ("procurement supply chain*", [P2, P7, P1]),
+    ],
+)
+def test_words_standing_together_rank_above_scattered_matches(scattered, query, expected):
+    assert found(query) == expected
+
+
+def test_the_proximity_boost_leaves_date_order_and_counts_alone(scattered):
+    results = search_paragraphs(query="procurement and supply chains", sort=DATE)
+    assert [(h.paragraph.resolution.symbol, h.label) for h in results.hits] == [P7, P2, P1]
+    assert (results.total, facet_counts(results)["years"]) == (3, {2023: 1, 2017: 1, 2016: 1})
+
+
 def test_date_order_is_newest_resolution_first_then_document_order(archive):
     assert found("trafficking", sort=DATE) == [P3, P2, P1]
     assert found("trafficking OR conflict OR labour OR Ivoire", sort=DATE) == [
@@ -171,7 +190,8 @@ def test_pages_partition_the_results(archive):
     pages = [found(query, sort=DATE, page=n, per_page=4) for n in (1, 2)]
     assert pages == [[P3, P2, P1, P5], [P6, P4]]
     beyond = search_paragraphs(query=query, sort=DATE, page=99, per_page=4)
-    assert (beyond.page, [h.label for h in beyond.hits]) == (2, ["OP 9", "PP 4"])
+    assert (beyond.page, beyond.num_pages, beyond.total, beyond.hits) == (99, 2, 6, [])
+    assert (beyond.past_the_end, beyond.start_index, beyond.has_next) == (True, 0, False)
 
 
 @pytest.mark.parametrize(

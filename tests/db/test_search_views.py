@@ -16,17 +16,10 @@ from tests.hostile import (
     INVALID_FILTERS,
     LENIENT_PARAMETERS,
 )
+from tests.pages_data import OFFICIAL_2388_OP31 as OP31_2388
 
 pytestmark = pytest.mark.django_db
 
-OP31_2388 = (
-    "Calls upon United Nations system organizations to enhance transparency in their "
-    "procurement and supply chains and step up their efforts to strengthen protections against "
-    "trafficking in persons in all United Nations procurement and to that effect request major "
-    "suppliers to establish and implement anti\u2011human trafficking policies and disclose "
-    "information on measures taken to counter trafficking in persons in their operations and "
-    "supply chains;"
-)
 OP23_2331_END = (
     "and recommendations for UN agencies to mitigate the risk of contributing to trafficking in "
     "persons in armed conflict through procurement and supply chains;"
@@ -77,7 +70,8 @@ def test_json_gives_the_same_search_as_data(client, archive):
     assert status == 200
     assert {k: data[k] for k in ("query", "understood", "total", "page", "num_pages")} == {
         "query": '"supply chains"',
-        "understood": "paragraphs with “supply chains”",
+        "understood": "paragraphs with “supply chains” (words in this order; other forms of the "
+        "same words also match, e.g. chain/chains)",
         "total": 1,
         "page": 1,
         "num_pages": 1,
@@ -122,6 +116,7 @@ def test_sort_by_date_and_pagination(client, archive):
         make_paragraph(resolution, f"Stresses item {n} on exploitation;", number=n, position=n)
     first = client.get("/search/", {"q": "exploitation", "sort": "date"}).content.decode()
     assert "23 paragraphs" in first and "(1–20 shown)" in first
+    assert '<option value="date" selected>Newest first</option>' in first
     assert 'href="/search/?q=exploitation&amp;sort=date&amp;page=2" rel="next"' in first
     status, data = get_json(client, q="exploitation", sort="date", page="2")
     assert [r["label"] for r in data["results"]] == ["OP 21", "OP 22", "OP 23"]
@@ -151,7 +146,14 @@ def test_no_results_offers_broader_searches(client, archive):
 def test_help_page(client):
     response = client.get("/search/help/")
     assert response.status_code == 200
-    assert "<h1>How to search</h1>" in response.content.decode()
+    html = response.content.decode()
+    assert "<h1>How to search</h1>" in html
+    assert (
+        "the words together, in this order; other forms of the same words also match: "
+        "<em>supply chain</em> too" in html
+    )
+    assert "paragraphs holding all your words together, in the order typed, come first" in html
+    assert "exact" not in html
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES, ids=range(len(HOSTILE_QUERIES)))
@@ -204,6 +206,60 @@ def test_a_reversed_year_range_says_so(client, archive):
     assert data["errors"] == {"year_to": ["The year range is reversed: 2020 is after 2000."]}
     html = client.get("/search/", {"q": "x", "year_from": "abc"}).content.decode()
     assert "From year</a>: Enter a whole number." in html
+
+
+def test_every_invalid_value_is_named_with_its_own_message(client, archive):
+    params = {"q": "trafficking", "kind": "bogus", "trafficking": "yes", "sort": "bogus"}
+    status, data = get_json(client, **params)
+    assert (status, data["errors"]) == (
+        400,
+        {
+            "kind": ["Select a valid choice. bogus is not one of the available choices."],
+            "trafficking": ["Choose true or false, or leave it empty for any paragraph."],
+            "sort": ["Choose relevance or date."],
+        },
+    )
+    page = client.get("/search/", params)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert '<a href="#id_trafficking">Topic</a>: Choose true or false' in html
+    assert '<a href="#id_sort">Order</a>: Choose relevance or date.' in html
+    assert html.count('name="sort"') == 1  # one order control, in the filters
+
+
+@pytest.mark.parametrize(
+    ("value", "flag"), [("true", True), ("TRUE", True), ("1", True), ("false", False), ("0", False)]
+)
+def test_the_topic_filter_reads_true_and_false(client, archive, value, flag):
+    status, data = get_json(client, q="trafficking OR recalling", trafficking=value)
+    assert (status, data["total"]) == (200, 3 if flag else 0)
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"), [("0", 1), ("-1", 1), ("abc", 1), ("", 1), ("1.5", 1), ("1", 1)]
+)
+def test_a_page_that_is_no_positive_number_is_the_first(client, archive, page, shown):
+    status, data = get_json(client, q="trafficking", page=page)
+    assert (status, data["page"], len(data["results"])) == (200, shown, 3)
+
+
+def test_a_page_past_the_end_is_empty_and_says_how_many_there_are(client, archive):
+    status, data = get_json(client, q="trafficking", page="7")
+    assert status == 200
+    assert {k: data[k] for k in ("page", "num_pages", "total", "results")} == {
+        "page": 7,
+        "num_pages": 1,
+        "total": 3,
+        "results": [],
+    }
+    status, data = get_json(client, q="trafficking", page="999999")  # read as the last allowed
+    assert (data["page"], data["results"]) == (10_000, [])
+    page = client.get("/search/", {"q": "trafficking", "sort": "date", "page": "7"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "There is no page 7: the 3 matching paragraphs fit on 1 page." in html
+    assert '<a href="/search/?q=trafficking&amp;sort=date&amp;page=1">Go to page 1</a>' in html
+    assert 'class="search-hit"' not in html and "shown)" not in html
 
 
 @pytest.mark.parametrize("params", LENIENT_PARAMETERS, ids=lambda p: repr(p))

@@ -107,9 +107,18 @@ def test_parse(typed, tree):
         ("trafficking", "paragraphs with trafficking", ()),
         (
             'procurement and "supply chains" -labour',
-            "paragraphs with procurement and “supply chains”, but without labour",
+            "paragraphs with procurement and “supply chains”, but without labour (words in this "
+            "order; other forms of the same words also match, e.g. chain/chains)",
             ("and",),
         ),
+        # both engines stem inside phrases too, and the description says so
+        (
+            'trafficking -"forced labour"',
+            "paragraphs with trafficking, but without “forced labour” (words in this order; "
+            "other forms of the same words also match, e.g. chain/chains)",
+            (),
+        ),
+        ('"the"', "paragraphs with “the”", ()),
         (
             "traff* women OR girls exploitation",
             "paragraphs with words beginning “traff”, (women or girls) and exploitation",
@@ -122,6 +131,33 @@ def test_parse(typed, tree):
 def test_the_query_as_understood(typed, understood, ignored):
     parsed = parse_query(typed)
     assert (parsed.understood, parsed.ignored) == (understood, ignored)
+
+
+@pytest.mark.parametrize(
+    ("typed", "phrase"),
+    [
+        # plain words: the same words as a phrase, common words between them kept
+        ("procurement and supply chains", ("procurement", "and", "supply", "chains")),
+        ("Procurement, and supply chains!", ("Procurement", "and", "supply", "chains")),
+        # common words at either end cannot stand "together" with anything: dropped
+        ("the supply chains of", ("supply", "chains")),
+        # exclusions are not part of it
+        ("supply -labour chains", ("supply", "chains")),
+        # fewer than two searched words: nothing to hold together
+        ("trafficking", None),
+        ("trafficking and the", None),
+        ("supply supply", None),
+        # syntax chosen by the person: no phrase added
+        ('procurement "supply chains"', None),
+        ("procure* supply", None),
+        ("women OR girls", None),
+        ("procurement AND supply", None),
+        ("procurement NOT supply chains", None),
+    ],
+)
+def test_plain_words_also_rank_as_a_phrase(typed, phrase):
+    proximity = parse_query(typed).proximity
+    assert (proximity.words if proximity else None) == phrase
 
 
 def test_long_input_is_cut_with_a_note():
