@@ -82,7 +82,7 @@ PID_RE = re.compile(
       | pp-p(?P<page>\d+)-(?P<on_page>\d+)          # preambular, n-th beginning on a page
                                                     # (neither end of the preamble held)
       | h(?P<heading>\d+)                           # a heading ("A. Mandate"), counted
-      | annex(?P<annex>\d+)-(?:p(?P<printed>\d+)|\d+)
+      | annex(?P<annex>\d+)-(?:p(?P<printed>\d+)|(?P<count>\d+))
                                                     # annex k: -p<n> is the printed number,
                                                     # -<n> only a count
       | fn(?P<footnote>\d+)                         # footnote, by its printed mark
@@ -104,6 +104,7 @@ class Locator:
     page: int | None = None  # pp-p<page>-<n>: the printed page the paragraph begins on
     on_page: int | None = None  # ... and its rank among those beginning there
     annex: int | None = None  # which annex, counted
+    count: int | None = None  # annex<k>-<n>: n, the paragraph's place in the annex
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def parse_pid(pid: str, *, number: int | None = None) -> Locator:
     identifier only counts (annex paragraphs).
 
     >>> parse_pid("pp-3")
-    Locator(kind='preambular', number=None, from_end=3, page=None, on_page=None, annex=None)
+    Locator(kind='preambular', number=None, from_end=3, page=None, on_page=None, annex=None, \
+count=None)
     """
     match = PID_RE.match(pid)
     if not match:
@@ -135,7 +137,12 @@ def parse_pid(pid: str, *, number: int | None = None) -> Locator:
     if "heading" in found:
         return Locator(kind="heading", number=found["heading"])
     if "annex" in found:
-        return Locator(kind="annex", number=found.get("printed", number), annex=found["annex"])
+        return Locator(
+            kind="annex",
+            number=found.get("printed", number),
+            annex=found["annex"],
+            count=found.get("count"),
+        )
     return Locator(kind="footnote", number=found["footnote"])
 
 
@@ -231,9 +238,13 @@ def paragraph_citations(
     )
 
 
-def paragraph_name(pid: str, *, number: int | None = None, annex_name: str = "") -> str:
+def paragraph_name(
+    pid: str, *, number: int | None = None, annex_name: str = "", label: str = ""
+) -> str:
     """How a page or the plain text names a paragraph: "operative paragraph 31",
-    "preambular paragraph (third from last)", "footnote 1".
+    "preambular paragraph (third from last)", "footnote 1". An annex paragraph the UN did not
+    number is named by its printed label ("annex I, paragraph (j)") or else by its place in
+    the annex ("annex A, 354th paragraph"): the sanctions lists' entries carry neither.
 
     >>> paragraph_name("pp22")
     'preambular paragraph 22'
@@ -247,7 +258,13 @@ def paragraph_name(pid: str, *, number: int | None = None, annex_name: str = "")
         return f"preambular paragraph ({_unnumbered_preambular(locator)})"
     if locator.kind == "annex":
         annex = _annex_word(annex_name)
-        return f"{annex}, paragraph {locator.number}" if locator.number else f"{annex} paragraph"
+        if locator.number:
+            return f"{annex}, paragraph {locator.number}"
+        if label.strip():
+            return f"{annex}, paragraph {label.strip().rstrip('.')}"
+        if locator.count:
+            return f"{annex}, {ordinal(locator.count)} paragraph"
+        return f"{annex} paragraph"
     if locator.kind == "footnote":
         return f"footnote {locator.number}"
     if locator.kind == "heading":

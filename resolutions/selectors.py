@@ -21,10 +21,15 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
 
 from resolutions.models import CrossReference, Paragraph, ParagraphAlias, Resolution, Source
 
+# A resolution whose text the archive holds (from the XML or printed pages). The others are
+# known only from the UN's record data: a number, a date, a vote, but no paragraph yet.
+TEXT_HELD = ~Q(text_source="")
+
 
 @dataclass(frozen=True)
 class ArchiveCounts:
-    resolutions: int
+    resolutions: int  # whose text the archive holds
+    without_text: int  # known only from the UN's record data (no text yet)
     paragraphs: int
     trafficking_resolutions: int
     trafficking_paragraphs: int
@@ -81,12 +86,16 @@ def resolution_trafficking_list() -> list[Resolution]:
 
 
 def resolution_cited_by(*, resolution: Resolution) -> list[Paragraph]:
-    """Paragraphs of *other* resolutions that cite this one, newest resolution first."""
+    """Paragraphs of *other* resolutions that cite this one, newest resolution first; each
+    carries its citations of this one, in order, as ``citations_here`` (their offsets place
+    the excerpt around the citation rather than at the paragraph's start)."""
+    citations_here = CrossReference.objects.filter(target=resolution).order_by("start")
     return list(
         Paragraph.objects.filter(references__target=resolution)
         .exclude(resolution=resolution)
         .select_related("resolution")
         .defer("text_as_printed", "resolution__votes", "resolution__subjects")
+        .prefetch_related(Prefetch("references", queryset=citations_here, to_attr="citations_here"))
         .distinct()
         .order_by("-resolution__number", "position")
     )
@@ -127,15 +136,19 @@ def archive_state() -> tuple[int, datetime | None]:
 
 
 def archive_counts() -> ArchiveCounts:
-    """What the home page counts."""
+    """What the home page counts: resolutions whose text is held, apart from those known only
+    from the UN's record data."""
     resolutions = Resolution.objects.aggregate(
-        total=Count("pk"), trafficking=Count("pk", filter=Q(addresses_trafficking=True))
+        total=Count("pk", filter=TEXT_HELD),
+        without_text=Count("pk", filter=~TEXT_HELD),
+        trafficking=Count("pk", filter=Q(addresses_trafficking=True)),
     )
     paragraphs = Paragraph.objects.aggregate(
         total=Count("pk"), trafficking=Count("pk", filter=Q(addresses_trafficking=True))
     )
     return ArchiveCounts(
         resolutions=resolutions["total"],
+        without_text=resolutions["without_text"],
         paragraphs=paragraphs["total"],
         trafficking_resolutions=resolutions["trafficking"],
         trafficking_paragraphs=paragraphs["trafficking"],
@@ -194,20 +207,24 @@ def paragraph_neighbours(*, paragraph: Paragraph) -> tuple[Paragraph | None, Par
     return before, after
 
 
-def resolution_for_export(*, number: int) -> Resolution:
-    """The resolution with everything its JSON form needs, in four queries; raises
-    Resolution.DoesNotExist."""
-    return Resolution.objects.prefetch_related(
-        Prefetch(
-            "paragraphs",
-            queryset=Paragraph.objects.order_by("position").prefetch_related(
-                Prefetch("references", queryset=CrossReference.objects.order_by("position"))
+def resolution_for_export(*, number: int) -> Resolution | None:
+    """The resolution with everything its JSON form needs, in a fixed number of queries (one
+    per relation), or None."""
+    return (
+        Resolution.objects.filter(number=number)
+        .prefetch_related(
+            Prefetch(
+                "paragraphs",
+                queryset=Paragraph.objects.order_by("position").prefetch_related(
+                    Prefetch("references", queryset=CrossReference.objects.order_by("position"))
+                ),
             ),
-        ),
-        Prefetch(
-            "sources",
-            queryset=Source.objects.filter(format="page-text").only(
-                "id", "resolution_id", "page_number"
+            Prefetch(
+                "sources",
+                queryset=Source.objects.filter(format="page-text").only(
+                    "id", "resolution_id", "page_number"
+                ),
             ),
-        ),
-    ).get(number=number)
+        )
+        .first()
+    )

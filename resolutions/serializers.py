@@ -69,5 +69,7 @@ def resolution_to_dict(resolution: Resolution) -> dict:
     }
 
 
-def resolution_export(*, number: int) -> dict:
-    return resolution_to_dict(resolution_for_export(number=number))
+def resolution_export(*, number: int) -> dict | None:
+    """The canonical form of resolution ``number``, or None when the archive lacks it."""
+    resolution = resolution_for_export(number=number)
+    return resolution_to_dict(resolution) if resolution is not None else None

@@ -85,6 +85,15 @@ TEXT_2388_OP31 = (
     "Calls upon United Nations system organizations to enhance transparency in their "
     "procurement and supply chains and step up their efforts to strengthen"
 )
+# The whole paragraph, as the UN's XML gives it (the seeds lack the page it ends on).
+OFFICIAL_2388_OP31 = (
+    "Calls upon United Nations system organizations to enhance transparency in their "
+    "procurement and supply chains and step up their efforts to strengthen protections against "
+    "trafficking in persons in all United Nations procurement and to that effect request major "
+    "suppliers to establish and implement anti\u2011human trafficking policies and disclose "
+    "information on measures taken to counter trafficking in persons in their operations and "
+    "supply chains;"
+)
 
 MEMBERS_2017 = [
     "BOLIVIA (PLURINATIONAL STATE OF)", "CHINA", "EGYPT", "ETHIOPIA", "FRANCE", "ITALY",
@@ -169,3 +178,40 @@ def build_archive() -> Archive:
     _reference(op30, 2379, 2017)
     make_paragraph(r2388, TEXT_2388_OP31, number=31, pages=[7], ends_on_missing_page=True, **tip)
     return Archive(r2331=r2331, r2388=r2388)
+
+
+def _nested_items(depth: int, label: str) -> list[dict]:
+    """One item per level, ``depth`` levels deep: "4.1.", "4.1.1.", ... as S/RES/2231's annex
+    numbers its provisions."""
+    if depth == 0:
+        return []
+    return [
+        {
+            "label": label,
+            "text": f"Provision {label} of the plan, applied as the annex sets out;",
+            "items": _nested_items(depth - 1, f"{label}1."),
+        }
+    ]
+
+
+def add_nested_resolution(depth: int = 12) -> Resolution:
+    """S/RES/2231 (2015)-like: an annex whose numbered provisions nest ``depth`` levels deep,
+    the shape that pushed a phone's page sideways."""
+    resolution = make_resolution(2231, 2015, adopted_on=date(2015, 7, 20))
+    items = _nested_items(depth, "4.1.")
+    pieces, level = [], items
+    while level:
+        pieces.append(level[0]["text"])
+        level = level[0]["items"]
+    intro = "The participants will take the following measures:"
+    make_paragraph(
+        resolution,
+        " ".join([intro, *pieces]),
+        kind="annex",
+        pid="annex1-4",
+        annex="Annex B",
+        label="4.",
+        number=4,
+        structure={"intro": intro, "items": items, "outro": ""},
+    )
+    return resolution

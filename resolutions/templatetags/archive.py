@@ -33,6 +33,7 @@ from resolutions.search import highlight_html
 register = template.Library()
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
+EXCERPT_WORDS = 12  # "Cited by" excerpts: words either side of the citation
 OFFICIAL_DOCUMENT = "https://undocs.org/{}"
 # Words kept lower-case when member-state names arrive in capitals ("UNITED KINGDOM OF GREAT
 # BRITAIN AND NORTHERN IRELAND"); the UN's records spell every member in upper case.
@@ -55,7 +56,10 @@ def official_url(symbol: str) -> str:
 
 def reference_href(reference: CrossReference, *, number: int) -> str:
     """Where a citation in the text leads: our own page when the archive holds the cited
-    resolution (or paragraph), else the official document."""
+    resolution (or paragraph), else the official document named by our parsed
+    ``cited_symbol``. The XML's own ``href`` is provenance only: the UN's markup sometimes
+    points elsewhere ("Presidential Statement 2015/25" -> E/RES/2015/25, an ECOSOC
+    resolution), so it is used only when no symbol was parsed."""
     if reference.kind == CrossReference.INTERNAL:
         if not reference.target_paragraph:
             return ""
@@ -65,9 +69,17 @@ def reference_href(reference: CrossReference, *, number: int) -> str:
     if reference.target_id is not None:
         url = reverse("resolutions:detail", kwargs={"number": reference.target.number})
         return url + (f"#{reference.target_paragraph}" if reference.target_paragraph else "")
-    if reference.href:
-        return reference.href
-    return official_url(reference.cited_symbol) if reference.cited_symbol else ""
+    if reference.cited_symbol:
+        return official_url(reference.cited_symbol)
+    return reference.href
+
+
+def _symbol_with_year(reference: CrossReference) -> str:
+    """The cited resolution's symbol with its year, which a citation written without one
+    ("resolutions 1960 and 2106") lacks: the archive's own row supplies it."""
+    if reference.target_id is not None and reference.target.number == reference.cited_number:
+        return reference.target.symbol
+    return reference.cited_symbol
 
 
 def _escape(text: str, query: str) -> str:
@@ -90,9 +102,11 @@ def _linked(
         if not href:
             continue
         parts.append(_escape(text[cursor:start], query))
-        title = f"{reference.cited_symbol} (in this archive)" if reference.target_id else ""
         inner = mark_safe(_escape(text[start:end], query))
-        if title:
+        if reference.kind == CrossReference.INTERNAL:
+            parts.append(format_html('<a href="{}">{}</a>', href, inner))
+        elif reference.target_id:
+            title = f"{_symbol_with_year(reference)} (in this archive)"
             parts.append(format_html('<a href="{}" title="{}">{}</a>', href, title, inner))
         else:
             parts.append(format_html('<a href="{}" rel="external">{}</a>', href, inner))
@@ -167,6 +181,40 @@ def paragraph_body(paragraph: Paragraph, query: str = "") -> SafeString:
 
 
 @register.filter
+def citation_excerpt(paragraph: Paragraph, words: int = EXCERPT_WORDS) -> SafeString:
+    """The words around the paragraph's first citation of the resolution being read
+    (``paragraph.citations_here``, from ``resolution_cited_by``), the citation in bold:
+    "… Recalling its <strong>resolution 2388 (2017)</strong> and resolution 2379 …".
+    Without offsets it falls back to the paragraph's opening words."""
+    text = paragraph.text
+    citations = [
+        ref
+        for ref in getattr(paragraph, "citations_here", [])
+        if 0 <= ref.start < ref.end <= len(text)
+    ]
+    if not citations:
+        opening = text.split()
+        more = ELLIPSIS if len(opening) > words * 2 else ""
+        return format_html("{}{}", " ".join(opening[: words * 2]), f" {more}" if more else "")
+    first = citations[0]
+    before = text[: first.start].split()
+    after = text[first.end :].split()
+    head = (ELLIPSIS + " " if len(before) > words else "") + " ".join(before[-words:])
+    tail = " ".join(after[:words]) + (" " + ELLIPSIS if len(after) > words else "")
+    # Keep the punctuation that touches the citation ("(2017)," stays "(2017),").
+    space_before = " " if head and text[first.start - 1 : first.start].isspace() else ""
+    space_after = " " if tail and text[first.end : first.end + 1].isspace() else ""
+    return format_html(
+        "{}{}<strong>{}</strong>{}{}",
+        head,
+        space_before,
+        text[first.start : first.end],
+        space_after,
+        tail,
+    )
+
+
+@register.filter
 def member_name(name: str) -> str:
     """Member names in the record data's capitals, made readable: "UNITED KINGDOM OF GREAT
     BRITAIN AND NORTHERN IRELAND" -> "United Kingdom of Great Britain and Northern Ireland".
@@ -206,7 +254,9 @@ def subject_term(subject) -> str:
 @register.simple_tag
 def paragraph_title(paragraph: Paragraph) -> str:
     """The paragraph named in words: "operative paragraph 31", "preambular paragraph (last)"."""
-    return paragraph_name(paragraph.pid, number=paragraph.number, annex_name=paragraph.annex)
+    return paragraph_name(
+        paragraph.pid, number=paragraph.number, annex_name=paragraph.annex, label=paragraph.label
+    )
 
 
 @register.filter
@@ -218,6 +268,16 @@ def margin_mark(paragraph: Paragraph) -> str:
     if paragraph.kind in (Paragraph.ANNEX, Paragraph.FOOTNOTE):
         return paragraph.label or (f"{paragraph.number}." if paragraph.number else "")
     return ""
+
+
+@register.filter
+def thousands(value) -> str:
+    """A count with thousands separators, as English prose writes it: 48264 -> "48,264".
+    (django.contrib.humanize's ``intcomma`` does the same but is not an installed app.)"""
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return str(value)
 
 
 @register.filter

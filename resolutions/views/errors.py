@@ -17,6 +17,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
+from resolutions import selectors
 from resolutions.models import Resolution
 
 # A resolution number somewhere in a path that matched no pattern:
@@ -35,9 +36,23 @@ def _resolution(number: int | None) -> Resolution | None:
     if number is None:
         return None
     try:
-        return Resolution.objects.filter(number=number).only("number", "year", "symbol").first()
+        return selectors.resolution_get(number=number)
     except DatabaseError:  # the 404 page must not become a 500 because the database is away
         return None
+
+
+def _text_state(resolution: Resolution | None) -> str:
+    """Why a paragraph may be absent: "none" (known only from the record data), "partial"
+    (printed pages missing), or "" (the text is complete, so the identifier is simply wrong)."""
+    if resolution is None or resolution.text_source == "akn":
+        return ""
+    if not resolution.text_source:
+        return "none"
+    try:
+        held = resolution.sources.filter(format="page-text").values("page_number").count()
+    except DatabaseError:
+        return "partial"
+    return "partial" if not resolution.pages_total or held < resolution.pages_total else ""
 
 
 def not_found(
@@ -52,11 +67,13 @@ def not_found(
     if number is None:
         match = NUMBER_IN_PATH_RE.match(request.path)
         number = int(match.group("number")) if match else None
+    resolution = _resolution(number)
     context = {
         "requested_path": request.path,
         "number": number,
         "pid": pid,
-        "resolution": _resolution(number),
+        "resolution": resolution,
+        "text_state": _text_state(resolution) if pid else "",
     }
     body = loader.render_to_string("404.html", context, request=request)
     return HttpResponse(body, status=404)

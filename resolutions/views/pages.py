@@ -28,7 +28,7 @@ from resolutions.citations import (
     paragraph_marker,
     paragraph_name,
 )
-from resolutions.filters import ResolutionFilter
+from resolutions.filters import TEXT_ALL, ResolutionFilter
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
 from resolutions.templatetags.archive import official_url
@@ -53,6 +53,30 @@ SYMBOL_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+# "/resolutions/02388/..." -> the zeros that make the int converter accept a second address
+ZERO_PADDED_RE = re.compile(
+    r"""
+    ^(?P<prefix>/resolutions/)   # our page prefix
+    0+(?=\d)                     # leading zeros, leaving at least one digit
+    """,
+    re.VERBOSE,
+)
+
+
+def _zero_padded_redirect(request: HttpRequest) -> HttpResponse | None:
+    """``/resolutions/02388/`` (and its paragraphs and downloads) -> one address per page."""
+    if not ZERO_PADDED_RE.match(request.path):
+        return None
+    url = ZERO_PADDED_RE.sub(r"\g<prefix>", request.path, count=1)
+    if request.GET:
+        url += "?" + request.GET.urlencode()
+    return HttpResponsePermanentRedirect(url)
+
+
+def _highlight_query(request: HttpRequest) -> str:
+    return request.GET.get("q", "")[:QUERY_MAX].strip()
 
 
 def _archive_etag(request: HttpRequest, **kwargs) -> str:
@@ -90,7 +114,7 @@ def _coverage(resolution: Resolution) -> dict:
 @require_safe
 @condition(etag_func=_archive_etag)
 def home(request: HttpRequest) -> HttpResponse:
-    recent = selectors.resolution_list()[:8]
+    recent = selectors.resolution_list().filter(selectors.TEXT_HELD)[:8]
     context = {
         "counts": selectors.archive_counts(),
         "trafficking": [
@@ -131,7 +155,10 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "query_without_page": query.urlencode(),
-        "filtered": any(request.GET.get(name) for name in ("year", "topic", "agenda")),
+        "filtered": any(request.GET.get(name) for name in ("year", "topic", "agenda"))
+        or request.GET.get("text") == TEXT_ALL,
+        "all_texts": request.GET.get("text") == TEXT_ALL,
+        "counts": selectors.archive_counts(),
     }
     return render(request, "resolutions/list.html", context, status=200 if valid else 400)
 
@@ -139,12 +166,18 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @last_modified(_resolution_modified)
 def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
+    """The whole resolution; ``?q=`` marks the words of a search, as on a permalink."""
+    if redirect := _zero_padded_redirect(request):
+        return redirect
     resolution = selectors.resolution_page_get(number=number)
     if resolution is None:
         return not_found(request, number=number)
     paragraphs = list(resolution.paragraphs.all())
+    query = _highlight_query(request)
     context = {
         "resolution": resolution,
+        "query": query,
+        "search_query": query,
         "sections": _sections(paragraphs),
         "coverage": _coverage(resolution),
         "cited_by": selectors.resolution_cited_by(resolution=resolution),
@@ -213,6 +246,8 @@ def _paragraph_redirect(request: HttpRequest, number: int, pid: str) -> HttpResp
 @require_safe
 @last_modified(_resolution_modified)
 def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpResponse:
+    if redirect := _zero_padded_redirect(request):
+        return redirect
     if not PID_SHAPE_RE.match(pid):
         return not_found(request, number=number, pid=pid)
     paragraph = selectors.paragraph_get(number=number, pid=pid)
@@ -231,7 +266,7 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpRespons
         paragraph_number=paragraph.number,
         annex_name=paragraph.annex,
     )
-    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    query = _highlight_query(request)
     words = paragraph.text.split()
     description = " ".join(words[:DESCRIPTION_WORDS])
     if paragraph.begins_on_missing_page:
@@ -246,7 +281,12 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpRespons
         "query": query,
         "search_query": query,  # fills the header's search box, to refine the search
         "citations": citations,
-        "name": paragraph_name(paragraph.pid, number=paragraph.number, annex_name=paragraph.annex),
+        "name": paragraph_name(
+            paragraph.pid,
+            number=paragraph.number,
+            annex_name=paragraph.annex,
+            label=paragraph.label,
+        ),
         "description": description,
         "coverage": _coverage(resolution),
         "official_url": official_url(resolution.symbol),
@@ -260,9 +300,10 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpRespons
 @last_modified(_resolution_modified)
 def resolution_json(request: HttpRequest, number: int) -> HttpResponse:
     """The canonical JSON form, UTF-8 as written (no \\u escapes) and indented to be read."""
-    try:
-        resolution = selectors.resolution_for_export(number=number)
-    except Resolution.DoesNotExist:
+    if redirect := _zero_padded_redirect(request):
+        return redirect
+    resolution = selectors.resolution_for_export(number=number)
+    if resolution is None:
         return not_found(request, number=number)
     return JsonResponse(
         resolution_to_dict(resolution),
@@ -316,6 +357,8 @@ def _text_lines(resolution: Resolution, request: HttpRequest) -> list[str]:
 @last_modified(_resolution_modified)
 def resolution_text(request: HttpRequest, number: int) -> HttpResponse:
     """Plain text: the symbol, the metadata, then each paragraph after its mark ("PP 3", "31.")."""
+    if redirect := _zero_padded_redirect(request):
+        return redirect
     resolution = selectors.resolution_page_get(number=number)
     if resolution is None:
         return not_found(request, number=number)

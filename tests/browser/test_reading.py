@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.pages_data import TEXT_2331_OP23
+from tests.pages_data import TEXT_2331_OP23, TEXT_2388_PP_1, add_nested_resolution
 
 pytestmark = pytest.mark.browser
 
@@ -102,9 +102,12 @@ def test_focus_is_visible(page, archive):
         "/resolutions/2331/op23/?q=procurement",
         "/resolutions/2388/op99/",
         "/about/",
+        "/resolutions/2231/",  # provisions nested twelve levels deep
+        "/resolutions/2231/annex1-4/",
     ],
 )
 def test_no_horizontal_scrolling_at_phone_width(phone_context, archive, path):
+    add_nested_resolution()
     page = phone_context.new_page()
     response = page.goto(path)
     assert response.status in (200, 404)
@@ -112,6 +115,27 @@ def test_no_horizontal_scrolling_at_phone_width(phone_context, archive, path):
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1], f"{path}: content {widths[0]}px wide in a {widths[1]}px screen"
+
+
+def test_on_a_phone_the_text_comes_before_the_record(phone_context, archive):
+    page = phone_context.new_page()
+    page.goto("/resolutions/2388/")
+    first = page.locator("#pp-1 .para__body")
+    assert first.inner_text() == TEXT_2388_PP_1
+    text_top = first.bounding_box()["y"]
+    assert text_top < 812, f"the text starts {text_top}px down, below the first screen"
+    assert text_top < page.locator("#record-heading").bounding_box()["y"]
+    page.get_by_role("link", name="Record", exact=True).click()
+    page.wait_for_url(re.compile(r"#record-heading$"))
+    assert page.locator("#record-heading").is_visible()
+
+
+def test_on_a_wide_screen_the_record_sits_beside_the_text(page, archive):
+    page.goto("/resolutions/2388/")
+    record = page.locator("#record-heading").bounding_box()
+    text = page.locator("#pp-1 .para__body").bounding_box()
+    assert record["x"] + record["width"] <= text["x"]
+    assert not page.locator(".doc-jump").is_visible()
 
 
 def test_without_javascript_citations_are_visible_and_buttons_hidden(browser, archive, live_server):

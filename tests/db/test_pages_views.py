@@ -41,12 +41,17 @@ def symbols_listed(response) -> list[str]:
 
 def test_home_says_what_the_archive_is_and_lists_trafficking_resolutions_first(client, archive):
     make_resolution(2500, 2019, agenda="Reports of the Secretary-General on the Sudan")
+    make_resolution(2600, 2021, text_source="")  # known only from the UN's record data
     response = client.get("/")
     assert response.status_code == 200
     text = text_of(response)
     assert "Security Council resolutions on trafficking in persons, paragraph by paragraph" in text
     assert "Akoma Ntoso" in text and "United Nations" in text
-    assert "3 resolutions · 9 paragraphs · 2 on trafficking in persons" in text
+    assert (
+        "3 resolutions with their text · 9 paragraphs · 2 on trafficking in persons · "
+        "1 more known only from the UN’s records"
+    ) in text
+    assert "Browse all 3 resolutions with their text" in text
     # The trafficking section comes before the latest resolutions and lists 2331 then 2388.
     html = response.content.decode()
     tip = html.index('id="tip-heading"')
@@ -83,7 +88,9 @@ def test_home_has_one_labelled_search_box(client, archive):
 
 def test_about_explains_sources_identifiers_citations_and_terms(client, archive):
     text = text_of(client.get("/about/"))
-    assert "The archive holds 2 resolutions adopted from 2016 to 2017, 9 paragraphs in all" in text
+    assert (
+        "The archive holds the text of 2 resolutions adopted from 2016 to 2017, 9 paragraphs in all"
+    ) in text
     assert "S/RES/2388 (2017), preambular paragraph (third from last)" in text
     assert "UNSC Res 2388 (21 November 2017) UN Doc S/RES/2388, para 31" in text
     assert "acknowledged as their source" in text
@@ -321,7 +328,7 @@ def test_sub_paragraphs_headings_and_annexes(client):
     ) in html
     text_only = text_of(client.get("/resolutions/2500/"))
     assert "Operative part A. Mandate Permalink to heading h1 1. Decides" in text_only
-    assert "Annex 1. Statement of principles Permalink to annex paragraph: annex1-1" in text_only
+    assert "Annex 1. Statement of principles Permalink to annex, paragraph 1: annex1-1" in text_only
 
 
 def test_unknown_resolution_is_a_helpful_404(client, archive):
@@ -431,8 +438,8 @@ def test_a_resolution_page_costs_the_same_queries_however_long(
         make_paragraph(citing, "Recalling resolution 2388 (2017),", kind="preambular")
         make_reference(citing.paragraphs.last(), 2388, 2017, start=10, end=32)
     # Last-Modified, the resolution, its paragraphs, their references (with cited resolutions),
-    # its printed pages, and the paragraphs citing it.
-    with django_assert_num_queries(6):
+    # its printed pages, the paragraphs citing it and their citations of it (for the excerpts).
+    with django_assert_num_queries(7):
         response = client.get("/resolutions/2388/")
     assert response.status_code == 200
     assert response.content.decode().count('class="permalink"') == paragraphs

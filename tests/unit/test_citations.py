@@ -202,3 +202,17 @@ def test_pages_held_and_missing(pages, total, held, missing):
 )
 def test_coverage_label(text_source, pages, total, label):
     assert coverage_label(text_source=text_source, pages=pages, total=total) == label
+
+
+@pytest.mark.parametrize(
+    ("pid", "number", "label", "name"),
+    [
+        ("annex2-39", 16, "16.", "annex II, paragraph 16"),
+        ("annex2-p4", None, "", "annex II, paragraph 4"),
+        ("annex1-3", None, "(a)", "annex II, paragraph (a)"),
+        ("annex1-354", None, "", "annex II, 354th paragraph"),
+        ("annex1-11", None, "", "annex II, eleventh paragraph"),
+    ],
+)
+def test_annex_paragraphs_without_a_number_are_named_by_label_or_place(pid, number, label, name):
+    assert paragraph_name(pid, number=number, annex_name="Annex II", label=label) == name

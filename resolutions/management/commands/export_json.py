@@ -4,7 +4,6 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.models import Resolution
 from resolutions.serializers import resolution_export
 
 
@@ -15,8 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("number", type=int, help="the resolution's number, e.g. 2388")
 
     def handle(self, *args, **options):
-        try:
-            data = resolution_export(number=options["number"])
-        except Resolution.DoesNotExist as error:
-            raise CommandError(f"Resolution {options['number']} is not in the archive.") from error
+        data = resolution_export(number=options["number"])
+        if data is None:
+            raise CommandError(f"Resolution {options['number']} is not in the archive.")
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
