@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -215,3 +216,19 @@ def add_nested_resolution(depth: int = 12) -> Resolution:
         structure={"intro": intro, "items": items, "outro": ""},
     )
     return resolution
+
+
+INLINE_TAGS = re.compile(r"</?(?:a|span|strong|em|time|mark|abbr|code|q)\b[^>]*>")
+
+
+def text_of(response) -> str:
+    """The page's text as read: inline tags dropped, block tags a space, spaces collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<[^>]+>", " ", INLINE_TAGS.sub("", html))
+    return re.sub(r"\s+", " ", html).strip()
+
+
+def symbols_listed(response) -> list[str]:
+    """The resolution symbols a list page shows, in order."""
+    return re.findall(r'class="symbol">(S/RES/\d+ \(\d{4}\))</a>', response.content.decode())

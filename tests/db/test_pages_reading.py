@@ -12,27 +12,9 @@ import pytest
 from resolutions.models import CrossReference
 from resolutions.templatetags.archive import thousands
 from tests.factories import make_paragraph, make_reference, make_resolution
-from tests.pages_data import build_archive
+from tests.pages_data import symbols_listed, text_of
 
 pytestmark = pytest.mark.django_db
-
-INLINE_TAGS = re.compile(r"</?(?:a|span|strong|em|time|mark|abbr|code|q)\b[^>]*>")
-
-
-@pytest.fixture
-def archive():
-    return build_archive()
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"<[^>]+>", " ", INLINE_TAGS.sub("", html))
-    return re.sub(r"\s+", " ", html).strip()
-
-
-def symbols_listed(response) -> list[str]:
-    return re.findall(r'class="symbol">(S/RES/\d+ \(\d{4}\))</a>', response.content.decode())
 
 
 # --- 1. Citation links follow the parsed symbol, not the XML's href ------------------------------

@@ -9,22 +9,14 @@ import pytest
 
 from resolutions.services.ingest import ingest_paths
 from tests.conftest import SEEDS
+from tests.pages_data import text_of
 
 pytestmark = pytest.mark.django_db
-
-INLINE_TAGS = re.compile(r"</?(?:a|span|strong|em|time|mark|abbr|code|q)\b[^>]*>")
 
 
 @pytest.fixture
 def seeds():
     ingest_paths(paths=[SEEDS])
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"<[^>]+>", " ", INLINE_TAGS.sub("", html))
-    return re.sub(r"\s+", " ", html).strip()
 
 
 def test_browse_says_which_pages_each_resolution_has(client, seeds):

@@ -11,29 +11,9 @@ from django.utils.http import http_date
 
 from resolutions.models import Resolution
 from tests.factories import make_paragraph, make_reference, make_resolution
-from tests.pages_data import TEXT_2388_OP31, add_pages, build_archive
+from tests.pages_data import TEXT_2388_OP31, add_pages, symbols_listed, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive():
-    return build_archive()
-
-
-INLINE_TAGS = re.compile(r"</?(?:a|span|strong|em|time|mark|abbr|code|q)\b[^>]*>")
-
-
-def text_of(response) -> str:
-    """The page's text as read: inline tags dropped, block tags a space, spaces collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"<[^>]+>", " ", INLINE_TAGS.sub("", html))
-    return re.sub(r"\s+", " ", html).strip()
-
-
-def symbols_listed(response) -> list[str]:
-    return re.findall(r'class="symbol">(S/RES/\d+ \(\d{4}\))</a>', response.content.decode())
 
 
 # --- Home and about -----------------------------------------------------------------------------

@@ -10,23 +10,9 @@ import pytest
 
 from resolutions.models import ParagraphAlias
 from tests.factories import make_paragraph, make_resolution
-from tests.pages_data import TEXT_2331_OP23, build_archive
+from tests.pages_data import TEXT_2331_OP23, text_of
 
 pytestmark = pytest.mark.django_db
-
-INLINE_TAGS = re.compile(r"</?(?:a|span|strong|em|time|mark|abbr|code|q)\b[^>]*>")
-
-
-@pytest.fixture
-def archive():
-    return build_archive()
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"<[^>]+>", " ", INLINE_TAGS.sub("", html))
-    return re.sub(r"\s+", " ", html).strip()
 
 
 def meta(html: str, key: str) -> str:
