@@ -95,10 +95,10 @@ class PostgresEngine:
         together: str = "",
     ) -> Counts:
         sql, params = search_statement(
+            # No join to the resolutions here: the statement joins them to the groups, and to
+            # the page only when a filter or the order needs them.
             matches=f"""
-                FROM resolutions_paragraph AS p
-                JOIN resolutions_resolution AS r ON r.id = p.resolution_id,
-                     to_tsquery('{CONFIG}', %s) AS query
+                FROM resolutions_paragraph AS p, to_tsquery('{CONFIG}', %s) AS query
                 WHERE p.search_vector @@ query""",
             score=f"ts_rank_cd(p.search_vector, query, {RANK_NORMALISATION})::float8",
             compiled=compiled,
