@@ -12,6 +12,9 @@ years of markup put the same printed structure into many shapes. Observed in the
 * unnumbered sub-headings written as ordinary paragraphs ("Arms embargo"), beside real
   ``<heading>``, ``<subheading>``, ``<crossHeading>`` and preamble ``<block name="subheading">``;
 * the tail of the preamble in the ``<mainBody>``; resolutions of a single unnumbered paragraph;
+* section headings of an annex nested as a bold last point of the list before them
+  ("E. UNSCR Termination Day", 2015), and an annex title given twice ("Annex B: Statement",
+  then "Statement");
 * annexes either in ``<attachments>`` or inline after a heading "Annex I"; footnotes
   (``<authorialNote>``), tables, and links whose address contradicts their text.
 
@@ -45,6 +48,7 @@ from resolutions.parsing.markup import (
     Note,
     Run,
     collapse,
+    is_emphasised,
     local,
     plain,
     render,
@@ -292,7 +296,11 @@ class _Walker:
                 runs += [Run(" "), *self.render(child)]
             elif tag in ("list", "sublist"):
                 nested += self.items(child)
-        return Item(_text(point.find(_A + "num")), runs, nested)
+        # A bold "E. UNSCR Termination Day" point: perhaps a heading (see assembly).
+        parts = [child for child in point if local(child.tag) != "num"]
+        emphasised = len(parts) == 1 and local(parts[0].tag) == "content"
+        emphasised = emphasised and is_emphasised(parts[0])
+        return Item(_text(point.find(_A + "num")), runs, nested, emphasised=emphasised)
 
     def rows(self, table: ET.Element) -> list[Item]:
         """A table as one item per row, its non-empty cells joined by " | "."""

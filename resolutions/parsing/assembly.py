@@ -85,6 +85,7 @@ class Item:
     label: str
     runs: list[Run]
     items: list[Item] = field(default_factory=list)
+    emphasised: bool = False  # the whole point is bold or underlined, as headings are
 
 
 @dataclass
@@ -157,8 +158,13 @@ class _Assembler:
         self.pending_label = ""  # "(e)" whose text is the next block
         self.seen_operative = False
         self.last_number = 0  # the last operative number met
+        self.subtitle = ""  # "Statement" of "Annex B: Statement", which may come again
 
     def add(self, block: Block, following: Block | None) -> None:
+        echo, self.subtitle = self.subtitle, ""
+        if echo and block.hint in ("heading", "text") and not block.label:
+            if _same_words(block.text, echo):
+                return  # "Annex B: Statement", then a subheading "Statement" (2015)
         if block.hint == "annex":
             self.annex, self.pending_number, self.pending_label = "Annex", None, ""
         elif block.hint == "heading":
@@ -193,6 +199,7 @@ class _Assembler:
             self.annex, self.pending_number, self.pending_label = name, None, ""
             if title["subtitle"] or title["title"]:
                 self._new(ANNEX, runs)
+                self.subtitle = title["subtitle"] or title["title"]
             return
         last = self._last()
         if last is not None and not self.annex and last.is_open() and _continues(following):
@@ -210,6 +217,20 @@ class _Assembler:
             self._new(OPERATIVE if self.seen_operative else PREAMBULAR, [], items=rows)
 
     def _list(self, block: Block) -> None:
+        headings = [] if block.outro else _pop_headings(block.items)
+        self._list_paragraph(block)
+        for item in headings:
+            # Its own paragraph after the list, never folded into an annex paragraph; what
+            # the conversion nested under it is the section's text, a paragraph per point.
+            self.drafts.append(_Draft(HEADING, item.runs, label=item.label, annex=self.annex))
+            for point in item.items:
+                number = _ARABIC.match(point.label)
+                self._new(
+                    OPERATIVE, point.runs, label=point.label, items=point.items,
+                    number=int(number.group(1)) if number else None,
+                )  # fmt: skip
+
+    def _list_paragraph(self, block: Block) -> None:
         number = _ARABIC.match(block.label)
         last = self._last()
         if number or self.annex or last is None:
@@ -315,6 +336,39 @@ def _continues(block: Block | None) -> bool:
     if block.label:
         return bool(_SUBITEM.match(block.label))
     return bool(block.text) and not _looks_like_heading(block.text)
+
+
+def _pop_headings(items: list[Item]) -> list[Item]:
+    """Remove the section headings that end a list, and return them in document order.
+
+    The UN's conversion nests the heading of the next section inside the list of the
+    paragraph before it, as a point of its own: in S/RES/2231 (2015) paragraph 22 ends
+    "22.1. Seek ... ratification of the Additional Protocol." then a sub-point "E." whose
+    whole text is a bold "UNSCR Termination Day". A heading is told from a sub-paragraph
+    by all of: a section's label ("E.", "IV."), bold or underlined throughout, short and
+    unpunctuated, and nothing after it in the list but its own sub-points (the section's
+    text, when the conversion nested that too).
+    """
+    headings: list[Item] = []
+    while items and _is_section_heading(items[-1]):
+        headings.insert(0, items.pop())
+    if items:  # the last point's own sub-points come before in reading order
+        headings[:0] = _pop_headings(items[-1].items)
+    return headings
+
+
+def _is_section_heading(item: Item) -> bool:
+    return (
+        item.emphasised
+        and bool(_SECTION.match(item.label))
+        and bool(plain(item.runs))
+        and _looks_like_heading(plain(item.runs))
+    )
+
+
+def _same_words(text: str, other: str) -> bool:
+    """``text`` and ``other`` alike but for case and a closing stop: "Statement" "STATEMENT."."""
+    return text.casefold().rstrip(".:") == collapse(other).casefold().rstrip(".:")
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -97,6 +97,29 @@ def _render_into(
             runs.append(Run(child.tail, href))
 
 
+def is_emphasised(element: ET.Element) -> bool:
+    """Is every printed character under ``element`` bold or underlined (footnotes aside)?
+
+    That is how the UN types a section heading, and the only sign left of one when the
+    conversion to XML nested the heading inside the list before it (S/RES/2231 (2015)):
+    ``<p><span class="bold underline">UNSCR Termination Day</span></p>`` -> True.
+    """
+    return bool(collapse("".join(element.itertext()))) and _emphasised(element, False)
+
+
+def _emphasised(element: ET.Element, inherited: bool) -> bool:
+    classes = (element.get("class") or "").split()
+    emphasis = inherited or "bold" in classes or "underline" in classes
+    if element.text and element.text.strip() and not emphasis:
+        return False
+    for child in element:
+        if local(child.tag) != "authorialNote" and not _emphasised(child, emphasis):
+            return False
+        if child.tail and child.tail.strip() and not emphasis:
+            return False
+    return True
+
+
 def plain(runs: Iterable[Run]) -> str:
     """The runs as one whitespace-collapsed string, links and all."""
     return collapse("".join(run.text for run in runs))

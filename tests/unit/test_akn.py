@@ -156,7 +156,14 @@ def test_internal_references(resolution):
 
 
 @pytest.mark.parametrize(
-    "name", ["resolution.xml", "older_markup.xml", "block_list.xml", "single_paragraph.xml"]
+    "name",
+    [
+        "resolution.xml",
+        "older_markup.xml",
+        "block_list.xml",
+        "single_paragraph.xml",
+        "annex_sections.xml",
+    ],
 )
 def test_reference_offsets_point_at_what_was_written(name):
     for paragraph in parse(name).paragraphs:
@@ -217,6 +224,54 @@ def test_operative_paragraphs_inside_a_preamble_block_list():
         ),
         ("operative", 3, None, "", "", "Decides to remain actively seized of the matter."),
     ]  # fmt: skip
+
+
+def test_section_headings_nested_in_an_annex_list_become_headings():
+    parsed = parse("annex_sections.xml")
+    assert outline(parsed) == [
+        ("preambular", None, 1, "", "", "Recalling its previous resolutions,"),
+        # "A." not bold: a real sub-paragraph, even with a capital letter
+        (
+            "operative", 1, None, "", "",
+            "Decides that the Mission shall: A. Assist the parties in concluding the Protocol by: "
+            "(a) Leading the completion of the agreed tasks;",
+        ),
+        ("operative", 2, None, "", "", "Decides to remain seized of the matter."),
+        ("annex", None, None, "", "Annex A", "Annex A: Joint Plan"),
+        ("annex", None, None, "D.", "Annex A", "Transition Day"),
+        # the bold "E." point nested in paragraph 22's list is the next section's heading
+        (
+            "annex", 22, None, "22.", "Annex A",
+            "Iran will: 22.1. Seek ratification of the Additional Protocol.",
+        ),
+        ("heading", None, None, "E.", "Annex A", "UNSCR Termination Day"),
+        (
+            "annex", 23, None, "23.", "Annex A",
+            "UNSCR Termination Day will occur 10 years from Adoption Day.",
+        ),
+        # a bold "B." with points after it stays a sub-paragraph; the last, "F.", is a
+        # heading, and the point nested under it the first paragraph of its section
+        (
+            "annex", 24, None, "24.", "Annex A",
+            "The European Union will: 24.1. Terminate all remaining provisions. B. Sanctions "
+            "24.2. Remove the listed entities.",
+        ),
+        ("heading", None, None, "F.", "Annex A", "Other"),
+        ("annex", 25, None, "25.", "Annex A", "Nuclear safety"),
+        (
+            "annex", 26, None, "26.", "Annex A",
+            "The terminations are without prejudice to other commitments.",
+        ),
+        # "Annex B: Statement" then a subheading "Statement": the title once
+        ("annex", None, None, "", "Annex B", "Annex B: Statement"),
+        (
+            "annex", 1, None, "1.", "Annex B",
+            "The term “all States” means “all States without exception.”",
+        ),
+    ]  # fmt: skip
+    assert parsed.paragraphs[5].items == (
+        ParsedItem("22.1.", "Seek ratification of the Additional Protocol."),
+    )
 
 
 def test_single_unnumbered_paragraph_is_operative_without_a_number():
