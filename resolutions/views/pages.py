@@ -97,6 +97,16 @@ def absolute_url(request: HttpRequest, path: str) -> str:
     return f"{origin}{path}" if origin else request.build_absolute_uri(path)
 
 
+def _page_number(request: HttpRequest) -> int | str | None:
+    """The page asked for; zero and negative numbers mean the first page, as in search
+    (Django's paginator would show the last)."""
+    raw = request.GET.get("page")
+    try:
+        return max(1, int(raw)) if raw is not None else None
+    except ValueError:
+        return raw  # not a number: the paginator shows the first page
+
+
 def _coverage(resolution: Resolution) -> dict:
     """The page-completeness phrases a resolution's pages show."""
     pages = [source.page_number for source in getattr(resolution, "page_sources", [])]
@@ -145,7 +155,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
     and the other filters still apply."""
     filterset = ResolutionFilter(request.GET or None, queryset=selectors.resolution_list())
     valid = filterset.is_valid() if filterset.is_bound else True
-    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(filterset.qs, PER_PAGE).get_page(_page_number(request))
     rows = [(resolution, _coverage(resolution)) for resolution in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)

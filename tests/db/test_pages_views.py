@@ -163,6 +163,9 @@ def test_browse_paginates_and_tolerates_bad_page_numbers(client):
     assert 'href="?year=2000&amp;page=1"' in second.content.decode()
     assert symbols_listed(client.get("/resolutions/?page=99")) == symbols_listed(second)
     assert symbols_listed(client.get("/resolutions/?page=abc")) == symbols_listed(first)
+    # Zero and negative pages are the first page, as in search (not the last).
+    assert symbols_listed(client.get("/resolutions/?page=0")) == symbols_listed(first)
+    assert symbols_listed(client.get("/resolutions/?page=-1")) == symbols_listed(first)
 
 
 # --- A resolution -------------------------------------------------------------------------------
