@@ -17,7 +17,6 @@ page-text repair; :func:`compare_texts` reports it. Example::
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from resolutions.parsing.document import (
@@ -27,6 +26,7 @@ from resolutions.parsing.document import (
     ParsedReference,
     ParsedResolution,
 )
+from resolutions.parsing.repair import normalize_typography
 from resolutions.parsing.topics import find_trafficking
 from resolutions.services.identifiers import assign_identifiers
 
@@ -162,11 +162,11 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
 def comparable(text: str) -> str:
     """Text reduced to what the repair is responsible for: words, hyphens and punctuation.
 
-    Typography the UN's two outputs render differently (non-breaking hyphens, runs of spaces)
-    is folded away so it is not counted as a repair failure.
+    Typography the UN's two outputs render differently (non-breaking hyphens, soft hyphens,
+    runs of spaces) is folded away, by the same normalisation every reader applies, so it is
+    not counted as a repair failure.
     """
-    text = text.replace("\u2011", "-").replace("\u00ad", "")
-    return re.sub(r"\s+", " ", text).strip()
+    return normalize_typography(text)
 
 
 def _similarity(a: str, b: str) -> float:
