@@ -49,6 +49,17 @@ __all__ = [
 ]
 
 MAX_PER_PAGE = 100
+# The fields a hit shows (its label, snippet and links); see views.search._hit_rows.
+HIT_FIELDS = (
+    "pid",
+    "kind",
+    "number",
+    "label",
+    "text",
+    "resolution__number",
+    "resolution__year",
+    "resolution__symbol",
+)
 MAX_PAGE = 100_000
 
 
@@ -107,7 +118,13 @@ def search_paragraphs(
     ranked = counts.hits
     if not ranked:
         return results
-    paragraphs = Paragraph.objects.select_related("resolution").in_bulk([pk for pk, _ in ranked])
+    # Only what a hit shows: the page provenance and structure of 20 paragraphs would be read
+    # and decoded for nothing.
+    paragraphs = (
+        Paragraph.objects.select_related("resolution")
+        .only(*HIT_FIELDS)
+        .in_bulk([pk for pk, _ in ranked])
+    )
     rows = [(paragraphs[pk], score) for pk, score in ranked if pk in paragraphs]
     marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)
     results.hits = [

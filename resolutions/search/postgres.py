@@ -1,10 +1,13 @@
 """PostgreSQL: the query tree compiled to a tsquery string over a stored, weighted tsvector.
 
-Migration 0002 adds ``resolutions_paragraph.search_vector``, a generated column
-``setweight(to_tsvector('archive_english', text), 'A')`` with a GIN index. ``archive_english``
-is PostgreSQL's ``english`` configuration with two changes: ``unaccent`` runs before the
-stemmer (so "Cote" finds "Côte"), and the Snowball stemmer keeps stop words, so a quoted phrase
-"in persons" matches as it does on SQLite. The compiled string is one bound parameter
+Searches read ``resolutions_paragraph_search`` (migration 0003), a narrow table kept in step
+with the paragraphs by triggers: per paragraph, ``setweight(to_tsvector('archive_english',
+text), 'A')`` with a GIN index, and the columns the filters and facets need (kind, position,
+trafficking flag, the resolution's number and year), so ranking thousands of matches never
+reads the wide paragraph rows. ``archive_english`` (migration 0002) is PostgreSQL's ``english``
+configuration with two changes: ``unaccent`` runs before the stemmer (so "Cote" finds "Côte"),
+and the Snowball stemmer keeps stop words, so a quoted phrase "in persons" matches as it does
+on SQLite. The compiled string is one bound parameter
 to ``to_tsquery``; each word is a quoted lexeme, so ``&``, ``|``, ``!``, ``:`` and ``\\`` typed
 by a person are text, never operators.
 
@@ -23,6 +26,15 @@ from resolutions.search.base import Counts, SearchFilters, read_counts, search_s
 from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
 
 CONFIG = "archive_english"
+SEARCH_TABLE = "resolutions_paragraph_search"
+COLUMNS = (
+    "p.id",
+    "p.number",
+    "p.year",
+    "p.kind",
+    "p.position",
+    "CASE WHEN p.addresses_trafficking THEN 1 ELSE 0 END",
+)
 # ts_rank_cd normalisation 16: divide by 1 + log(number of distinct words), so a short paragraph
 # about the words outranks a long one that mentions them in passing (as bm25 does on SQLite).
 # Unlike 1 (1 + log(length)), it reads a count from the tsvector's header instead of walking
@@ -77,7 +89,7 @@ def _fetch(sql: str, params: list) -> list[tuple]:
 
 
 class PostgresEngine:
-    """tsvector @@ tsquery ranked by ts_rank_cd; the matches are read from the heap once."""
+    """tsvector @@ tsquery ranked by ts_rank_cd over the narrow search table, read once."""
 
     vendor = "postgresql"
 
@@ -95,10 +107,9 @@ class PostgresEngine:
         together: str = "",
     ) -> Counts:
         sql, params = search_statement(
-            # No join to the resolutions here: the statement joins them to the groups, and to
-            # the page only when a filter or the order needs them.
+            columns=COLUMNS,
             matches=f"""
-                FROM resolutions_paragraph AS p, to_tsquery('{CONFIG}', %s) AS query
+                FROM {SEARCH_TABLE} AS p, to_tsquery('{CONFIG}', %s) AS query
                 WHERE p.search_vector @@ query""",
             score=f"ts_rank_cd(p.search_vector, query, {RANK_NORMALISATION})::float8",
             compiled=compiled,

@@ -24,6 +24,15 @@ FTS_TABLE = "resolutions_paragraph_fts"
 # 1 for a match that also holds the typed words as a phrase. The subquery is not correlated,
 # so SQLite runs it once into a temporary b-tree ("LIST SUBQUERY" in EXPLAIN QUERY PLAN) and
 # each match costs one lookup; the phrase is one more bound parameter.
+# The paragraph's columns from the covering index of migration 0002, the resolution's by rowid.
+COLUMNS = (
+    "p.id",
+    "r.number",
+    "r.year",
+    "p.kind",
+    "p.position",
+    "CASE WHEN p.addresses_trafficking THEN 1 ELSE 0 END",
+)
 BOOST = f"""CASE WHEN p.id IN (
     SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 1 ELSE 0 END"""
 
@@ -85,6 +94,7 @@ class SQLiteEngine:
         # bm25() is lower-is-better; negated so that every engine's score is higher-is-better.
         # SQLite (3.35+) materialises a CTE used more than once without being told to.
         sql, params = search_statement(
+            columns=COLUMNS,
             matches=f"""
                 FROM {FTS_TABLE}
                 CROSS JOIN resolutions_paragraph AS p ON p.id = {FTS_TABLE}.rowid

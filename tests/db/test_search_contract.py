@@ -7,7 +7,7 @@ ingest. Every expectation is exact: which paragraphs, in which order, with which
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from resolutions.models import Paragraph
 from resolutions.search import DATE, SearchFilters, highlight_html, search_paragraphs
@@ -297,3 +297,67 @@ def test_the_index_follows_edits_and_deletions(archive):
     assert found("seized", filters=SearchFilters(trafficking=True)) == [P6]
     paragraph.delete()
     assert found("seized") == []
+
+
+def test_the_index_follows_the_resolution_and_the_paragraph_kind(archive):
+    # PostgreSQL copies these into its search table; SQLite reads them live. Same answers.
+    paragraph = archive[P6]
+    Paragraph.objects.filter(pk=paragraph.pk).update(kind="preambular")
+    assert found("labour", filters=SearchFilters(kind="preambular")) == [("S/RES/2062 (2012)", "PP")]
+    assert found("labour", filters=SearchFilters(kind="operative")) == []
+    resolution = paragraph.resolution
+    resolution.number, resolution.year, resolution.symbol = 2063, 2013, "S/RES/2063 (2013)"
+    resolution.save()
+    assert found("labour", filters=SearchFilters(year_from=2013, resolution=2063)) == [
+        ("S/RES/2063 (2013)", "PP")
+    ]
+    assert found("labour", filters=SearchFilters(year_to=2012)) == []
+    facets = search_paragraphs(query="labour").facets
+    assert [(v.value, v.count) for v in facets["years"]] == [(2013, 1)]
+    assert [(v.value, v.count) for v in facets["resolutions"]] == [(2063, 1)]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search table and its triggers are PostgreSQL's"
+)
+def test_the_postgresql_search_table_mirrors_the_paragraphs(archive):
+    expected = """
+        SELECT p.id, p.resolution_id, r.number, r.year, p.kind, p.position,
+               p.addresses_trafficking,
+               setweight(to_tsvector('archive_english'::regconfig, p.text), 'A')
+        FROM resolutions_paragraph AS p JOIN resolutions_resolution AS r ON r.id = p.resolution_id
+    """
+    stored = """
+        SELECT id, resolution_id, number, year, kind, position, addresses_trafficking,
+               search_vector
+        FROM resolutions_paragraph_search
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM (({expected}) EXCEPT ({stored})) AS d")
+        assert cursor.fetchone() == (0,)
+        cursor.execute(f"SELECT count(*) FROM (({stored}) EXCEPT ({expected})) AS d")
+        assert cursor.fetchone() == (0,)
+        cursor.execute("SELECT count(*) FROM resolutions_paragraph_search")
+        assert cursor.fetchone() == (len(archive),)
+        # TRUNCATE fires no row triggers (Django's test flush uses it): its own trigger empties
+        # the search table, so no search answers with paragraphs that are gone.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending
+        cursor.execute(
+            "TRUNCATE resolutions_paragraph, resolutions_paragraphalias, "
+            "resolutions_crossreference"
+        )
+        cursor.execute("SELECT count(*) FROM resolutions_paragraph_search")
+        assert cursor.fetchone() == (0,)
+    assert found("labour") == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search table and its triggers are PostgreSQL's"
+)
+def test_a_paragraph_without_its_resolution_is_refused_not_left_unsearchable(archive):
+    resolution = archive[P6].resolution
+    with pytest.raises(IntegrityError, match="does not exist"):
+        with transaction.atomic():
+            Paragraph.objects.create(
+                resolution_id=resolution.pk + 1000, pid="op1", kind="operative", position=1
+            )

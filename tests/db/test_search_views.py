@@ -8,6 +8,8 @@ import json
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_paragraph, make_resolution
 from tests.hostile import (
@@ -58,6 +60,23 @@ def test_results_page_lists_each_paragraph_with_label_snippet_and_permalink(clie
     assert "<mark>procurement</mark> and <mark>supply</mark> <mark>chains</mark>" in html
     assert "Common words left out: and." in html
     assert 'value="procurement and supply chains"' in html  # the box keeps the query
+
+
+def test_a_results_page_costs_the_same_few_queries_however_many_hits(client, archive):
+    # The search statement and one load of the page's paragraphs with their resolutions
+    # (PostgreSQL also sets the planner's page cost for its transaction): nothing per hit,
+    # including a field a hit shows but the load left out. Savepoints are the test's own.
+    expected = 3 if connection.vendor == "postgresql" else 2
+    for query in ("procurement", "trafficking OR procurement"):
+        for path in ("/search/", "/search.json"):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path, {"q": query}).status_code == 200
+            statements = [
+                q["sql"]
+                for q in captured.captured_queries
+                if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+            ]
+            assert len(statements) == expected, statements
 
 
 def test_a_paragraph_counted_from_the_end_of_the_preamble_is_labelled_pp(client, archive):
