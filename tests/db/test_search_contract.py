@@ -303,7 +303,8 @@ def test_the_index_follows_the_resolution_and_the_paragraph_kind(archive):
     # PostgreSQL copies these into its search table; SQLite reads them live. Same answers.
     paragraph = archive[P6]
     Paragraph.objects.filter(pk=paragraph.pk).update(kind="preambular")
-    assert found("labour", filters=SearchFilters(kind="preambular")) == [("S/RES/2062 (2012)", "PP")]
+    as_preambular = SearchFilters(kind="preambular")
+    assert found("labour", filters=as_preambular) == [("S/RES/2062 (2012)", "PP")]
     assert found("labour", filters=SearchFilters(kind="operative")) == []
     resolution = paragraph.resolution
     resolution.number, resolution.year, resolution.symbol = 2063, 2013, "S/RES/2063 (2013)"
@@ -343,8 +344,7 @@ def test_the_postgresql_search_table_mirrors_the_paragraphs(archive):
         # the search table, so no search answers with paragraphs that are gone.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending
         cursor.execute(
-            "TRUNCATE resolutions_paragraph, resolutions_paragraphalias, "
-            "resolutions_crossreference"
+            "TRUNCATE resolutions_paragraph, resolutions_paragraphalias, resolutions_crossreference"
         )
         cursor.execute("SELECT count(*) FROM resolutions_paragraph_search")
         assert cursor.fetchone() == (0,)
