@@ -126,14 +126,26 @@ def search_statement(
     ``boost`` (1 or 0 per match, its ``%s`` filled from ``boost_params``) sorts before the
     score in relevance order: the engines set it for paragraphs holding the words together.
 
-    The matches are collected once, each with a truth value per filter, and then only
-    counted: per (year, kind, flag) for the facet grid, per resolution for the resolutions
+    The matches are collected once, each with a truth value per filter that is set, and then
+    only counted: per (year, kind, flag) for the facet grid, per resolution for the resolutions
     with most matches. Nothing is joined to them; the resolution table is read only for the
     symbols of the ten listed. Rows come back as ``ROW_COLUMNS``.
     """
-    (year_ok, resolution_ok, kind_ok, flag_ok), filter_params = _conditions(filters)
+    conditions, filter_params = _conditions(filters)
     selected_columns = ", ".join(
         f"{expression} AS {name}" for expression, name in zip(columns, MATCH_COLUMNS, strict=True)
+    )
+    # Each set filter's truth value is computed once per match, as a column; an unset one is
+    # the constant NO_FILTER wherever it is used, so it costs the matches nothing to carry and
+    # the grid nothing to group by (it is a function of its own column, so never adds groups).
+    ok = {}
+    truth_columns = ""
+    for name, condition in zip(("year", "resolution", "kind", "flag"), conditions, strict=True):
+        ok[name] = NO_FILTER if condition == NO_FILTER else f"{name}_ok"
+        if condition != NO_FILTER:
+            truth_columns += f", {condition} AS {name}_ok"
+    grid_keys = ", ".join(
+        ["year", "kind", "flag"] + [ok[k] for k in ("year", "kind", "flag") if ok[k] != NO_FILTER]
     )
     if sort == DATE:
         page_columns = "id, score, year, number, position"
@@ -141,35 +153,28 @@ def search_statement(
     else:
         page_columns = "id, score, boost"
         order = "boost DESC, score DESC, id ASC"
-    # A filter's truth value is a function of its own column, so it adds no groups; it is a key
-    # only when the filter is set (grouping 17,000 matches by fewer keys is faster on SQLite).
-    grid_ok, grid_keys = [], ["year", "kind", "flag"]
-    for name, condition in (("year_ok", year_ok), ("kind_ok", kind_ok), ("flag_ok", flag_ok)):
-        grid_ok.append(name if condition != NO_FILTER else NO_FILTER)
-        grid_keys += [name] if condition != NO_FILTER else []
     selected = ""
     if filters.resolution is not None:
         # The chosen resolution stays listed even when it is not among the top ones.
-        selected = """
+        selected = f"""
                 UNION ALL
                 SELECT number, COUNT(*) FROM matches
-                WHERE year_ok AND kind_ok AND flag_ok AND resolution_ok GROUP BY number"""
+                WHERE {ok["year"]} AND {ok["kind"]} AND {ok["flag"]} AND {ok["resolution"]}
+                GROUP BY number"""
     sql = f"""
         WITH matches AS {materialized} (
-            SELECT m.*,
-                   {year_ok} AS year_ok, {resolution_ok} AS resolution_ok,
-                   {kind_ok} AS kind_ok, {flag_ok} AS flag_ok
+            SELECT m.*{truth_columns}
             FROM (SELECT {selected_columns}, {score} AS score, {boost} AS boost {matches}) AS m
         ),
         page AS (
             SELECT {page_columns} FROM matches
-            WHERE year_ok AND resolution_ok AND kind_ok AND flag_ok
+            WHERE {ok["year"]} AND {ok["resolution"]} AND {ok["kind"]} AND {ok["flag"]}
             ORDER BY {order} LIMIT %s OFFSET %s
         ),
         listed AS (
             SELECT number, n FROM (
                 SELECT number, COUNT(*) AS n FROM matches
-                WHERE year_ok AND kind_ok AND flag_ok
+                WHERE {ok["year"]} AND {ok["kind"]} AND {ok["flag"]}
                 GROUP BY number ORDER BY n DESC, number DESC LIMIT {TOP_RESOLUTIONS}
             ) AS top{selected}
         )
@@ -177,9 +182,9 @@ def search_statement(
                ROW_NUMBER() OVER (ORDER BY {order})
         FROM page
         UNION ALL
-        SELECT 'grid', year, kind, flag, {", ".join(grid_ok)},
-               SUM(CASE WHEN resolution_ok THEN 1 ELSE 0 END), COUNT(*), NULL, NULL
-        FROM matches GROUP BY {", ".join(grid_keys)}
+        SELECT 'grid', year, kind, flag, {ok["year"]}, {ok["kind"]}, {ok["flag"]},
+               SUM(CASE WHEN {ok["resolution"]} THEN 1 ELSE 0 END), COUNT(*), NULL, NULL
+        FROM matches GROUP BY {grid_keys}
         UNION ALL
         SELECT 'resolution', listed.number, r.symbol, NULL, NULL, NULL, NULL, listed.n,
                NULL, NULL, NULL
