@@ -13,8 +13,8 @@ Example::
     ...     columns=("p.id", "r.number", "r.year", "p.kind", "p.position", "p.flag"),
     ...     matches="... WHERE f MATCH %s", score="-bm25(f)", compiled='"trafficking"',
     ...     filters=SearchFilters(year_from=2016), sort=RELEVANCE, limit=20, offset=0)
-    >>> params
-    [2016, '"trafficking"', 20, 0]
+    >>> params  # the year: to score only what passes it, then its own truth value
+    [2016, 2016, '"trafficking"', 20, 0]
 """
 
 from __future__ import annotations
@@ -78,29 +78,28 @@ class Engine(Protocol):
     ) -> Counts: ...
 
 
-def _conditions(filters: SearchFilters) -> tuple[list[str], list]:
-    """One SQL truth value per filter dimension (year, resolution, kind, trafficking).
+def _conditions(filters: SearchFilters, column: dict[str, str]) -> dict[str, tuple[str, list]]:
+    """The filters that are set, by dimension: a SQL truth value and its parameters.
 
-    Written over the columns of a match ``m``; ``NO_FILTER`` where the filter is not set.
+    Dimensions are ``year``, ``resolution``, ``kind`` and ``flag`` (trafficking); ``column``
+    gives the SQL for a match's year, number, kind and flag.
     """
+    conditions: dict[str, tuple[str, list]] = {}
     year, params = [], []
     if filters.year_from is not None:
-        year.append("m.year >= %s")
+        year.append(f"{column['year']} >= %s")
         params.append(filters.year_from)
     if filters.year_to is not None:
-        year.append("m.year <= %s")
+        year.append(f"{column['year']} <= %s")
         params.append(filters.year_to)
-    columns = ["(" + " AND ".join(year) + ")" if year else NO_FILTER]
+    if year:
+        conditions["year"] = ("(" + " AND ".join(year) + ")", params)
     flag = None if filters.trafficking is None else int(filters.trafficking)
-    for condition, value in (
-        ("m.number = %s", filters.resolution),
-        ("m.kind = %s", filters.kind),
-        ("m.flag = %s", flag),
-    ):
-        columns.append(condition if value is not None else NO_FILTER)
+    for name, value in (("resolution", filters.resolution), ("kind", filters.kind), ("flag", flag)):
         if value is not None:
-            params.append(value)
-    return columns, params
+            target = column["number" if name == "resolution" else name]
+            conditions[name] = (f"{target} = %s", [value])
+    return conditions
 
 
 def search_statement(
@@ -129,24 +128,37 @@ def search_statement(
     The matches are collected once, each with a truth value per filter that is set, and then
     only counted: per (year, kind, flag) for the facet grid, per resolution for the resolutions
     with most matches. Nothing is joined to them; the resolution table is read only for the
-    symbols of the ten listed. Rows come back as ``ROW_COLUMNS``.
+    symbols of the ten listed. Only a match that passes every filter can be on the page, so
+    only those are scored: under a filter, ranking costs what the filtered results cost.
+    Rows come back as ``ROW_COLUMNS``.
     """
-    conditions, filter_params = _conditions(filters)
-    selected_columns = ", ".join(
-        f"{expression} AS {name}" for expression, name in zip(columns, MATCH_COLUMNS, strict=True)
-    )
-    # Each set filter's truth value is computed once per match, as a column; an unset one is
-    # the constant NO_FILTER wherever it is used, so it costs the matches nothing to carry and
-    # the grid nothing to group by (it is a function of its own column, so never adds groups).
-    ok = {}
+    column = dict(zip(MATCH_COLUMNS, columns, strict=True))
+    selected_columns = ", ".join(f"{sql} AS {name}" for name, sql in column.items())
+    conditions = _conditions(filters, column)
+    # In the order of the placeholders in the text.
+    params: list = []
+    score_sql, boost_sql = score, boost
+    if conditions:
+        passes = " AND ".join(sql for sql, _ in conditions.values())
+        passes_params = [value for _, values in conditions.values() for value in values]
+        score_sql = f"CASE WHEN {passes} THEN {score} END"
+        params += passes_params
+        if boost_params:
+            boost_sql = f"CASE WHEN {passes} THEN {boost} ELSE 0 END"
+            params += passes_params
+    params += boost_params
+    # A set filter's truth value is computed once per match, as a column; an unset one is the
+    # constant NO_FILTER wherever it is used, so it costs the matches nothing to carry and the
+    # grid nothing to group by (a truth value depends on its own column: it adds no groups).
+    ok = dict.fromkeys(("year", "resolution", "kind", "flag"), NO_FILTER)
     truth_columns = ""
-    for name, condition in zip(("year", "resolution", "kind", "flag"), conditions, strict=True):
-        ok[name] = NO_FILTER if condition == NO_FILTER else f"{name}_ok"
-        if condition != NO_FILTER:
-            truth_columns += f", {condition} AS {name}_ok"
-    grid_keys = ", ".join(
-        ["year", "kind", "flag"] + [ok[k] for k in ("year", "kind", "flag") if ok[k] != NO_FILTER]
-    )
+    for name, (sql, values) in conditions.items():
+        ok[name] = f"{name}_ok"
+        truth_columns += f", {sql} AS {name}_ok"
+        params += values
+    params += [compiled, limit, offset]
+    grid_keys = ["year", "kind", "flag"]
+    grid_keys += [ok[name] for name in ("year", "kind", "flag") if ok[name] != NO_FILTER]
     if sort == DATE:
         page_columns = "id, score, year, number, position"
         order = "year DESC, number DESC, position ASC"
@@ -163,8 +175,8 @@ def search_statement(
                 GROUP BY number"""
     sql = f"""
         WITH matches AS {materialized} (
-            SELECT m.*{truth_columns}
-            FROM (SELECT {selected_columns}, {score} AS score, {boost} AS boost {matches}) AS m
+            SELECT {selected_columns}, {score_sql} AS score, {boost_sql} AS boost{truth_columns}
+            {matches}
         ),
         page AS (
             SELECT {page_columns} FROM matches
@@ -184,14 +196,12 @@ def search_statement(
         UNION ALL
         SELECT 'grid', year, kind, flag, {ok["year"]}, {ok["kind"]}, {ok["flag"]},
                SUM(CASE WHEN {ok["resolution"]} THEN 1 ELSE 0 END), COUNT(*), NULL, NULL
-        FROM matches GROUP BY {grid_keys}
+        FROM matches GROUP BY {", ".join(grid_keys)}
         UNION ALL
         SELECT 'resolution', listed.number, r.symbol, NULL, NULL, NULL, NULL, listed.n,
                NULL, NULL, NULL
         FROM listed JOIN resolutions_resolution AS r ON r.number = listed.number
     """
-    # In the order of the placeholders in the text: the filters' truth values come first.
-    params = [*filter_params, *boost_params, compiled, limit, offset]
     return sql, params
 
 

@@ -167,6 +167,26 @@ def test_words_standing_together_rank_above_scattered_matches(scattered, query, 
     assert found(query) == expected
 
 
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (SearchFilters(year_from=2016), [P2, P1, P7]),
+        (SearchFilters(year_from=2017, kind="operative"), [P2, P7]),
+        (SearchFilters(trafficking=False), [P7]),
+        (SearchFilters(resolution=2331), [P1]),
+    ],
+)
+def test_under_filters_the_ranking_is_the_same_less_what_they_leave_out(
+    scattered, filters, expected
+):
+    # Only matches that pass every filter are scored and boosted; the order among them is the
+    # unfiltered one, and the counts still cover every match for the other facets.
+    results = search_paragraphs(query="procurement and supply chains", filters=filters)
+    assert [(h.paragraph.resolution.symbol, h.label) for h in results.hits] == expected
+    assert (results.total, results.total_without_filters) == (len(expected), 3)
+    assert all(hit.rank > 0 for hit in results.hits)
+
+
 def test_the_proximity_boost_leaves_date_order_and_counts_alone(scattered):
     results = search_paragraphs(query="procurement and supply chains", sort=DATE)
     assert [(h.paragraph.resolution.symbol, h.label) for h in results.hits] == [P7, P2, P1]
