@@ -20,7 +20,7 @@ Example::
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import connection
 
 from resolutions.search.base import Counts, SearchFilters, read_counts, search_statement
 from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
@@ -74,20 +74,6 @@ def compile_tsquery(node: Node) -> str:
     return ""
 
 
-def _fetch(sql: str, params: list) -> list[tuple]:
-    """Run one search statement with the planner told that pages are cached.
-
-    With the default ``random_page_cost`` (4, spinning disks) the planner reads every row and
-    tests its tsvector for a word in more than a few percent of paragraphs; the GIN bitmap is
-    3-5 times faster when the table is in memory, as an archive this size is. ``SET LOCAL``
-    lasts for this transaction only.
-    """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL random_page_cost = 1.1")
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 class PostgresEngine:
     """tsvector @@ tsquery ranked by ts_rank_cd over the narrow search table, read once."""
 
@@ -121,4 +107,6 @@ class PostgresEngine:
             boost_params=(together,) if together else (),
             materialized="MATERIALIZED",
         )
-        return read_counts(_fetch(sql, params))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return read_counts(cursor.fetchall())

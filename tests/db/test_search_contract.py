@@ -381,3 +381,10 @@ def test_a_paragraph_without_its_resolution_is_refused_not_left_unsearchable(arc
             Paragraph.objects.create(
                 resolution_id=resolution.pk + 1000, pid="op1", kind="operative", position=1
             )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_postgresql_searches_plan_for_pages_in_memory(archive):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)

@@ -63,10 +63,10 @@ def test_results_page_lists_each_paragraph_with_label_snippet_and_permalink(clie
 
 
 def test_a_results_page_costs_the_same_few_queries_however_many_hits(client, archive):
-    # The search statement and one load of the page's paragraphs with their resolutions
-    # (PostgreSQL also sets the planner's page cost for its transaction): nothing per hit,
-    # including a field a hit shows but the load left out. Savepoints are the test's own.
-    expected = 3 if connection.vendor == "postgresql" else 2
+    # The search statement and one load of the page's paragraphs with their resolutions:
+    # nothing per hit, including a field a hit shows but the load left out. Savepoints are
+    # the test's own.
+    expected = 2
     for query in ("procurement", "trafficking OR procurement"):
         for path in ("/search/", "/search.json"):
             with CaptureQueriesContext(connection) as captured:
