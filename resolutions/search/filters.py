@@ -51,11 +51,27 @@ class TraffickingWidget(django_filters.widgets.BooleanWidget):
             ("false", "Does not address trafficking"),
         ]
 
+    SHOWN = {
+        "true": "true",
+        "1": "true",
+        True: "true",
+        "false": "false",
+        "0": "false",
+        False: "false",
+    }
+
     def value_from_datadict(self, data, files, name):
         # The text as sent, so that the field can refuse "yes"; django-filter's widget reads
         # anything it does not know as "any paragraph", silently widening the search.
         value = data.get(name)
         return value.strip().lower() if isinstance(value, str) else value
+
+    def format_value(self, value):
+        # The option to show selected for what was sent, so that submitting the form again
+        # keeps the filter (django-filter's render() shows "true" itself as "any paragraph").
+        return [self.SHOWN.get(value, "")]
+
+    render = forms.Select.render
 
 
 class TraffickingField(forms.NullBooleanField):

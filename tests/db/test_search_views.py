@@ -5,6 +5,7 @@ with the reason), never a 500, and never echoed into the page unescaped.
 """
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -252,6 +253,36 @@ def test_every_invalid_value_is_named_with_its_own_message(client, archive):
 def test_the_topic_filter_reads_true_and_false(client, archive, value, flag):
     status, data = get_json(client, q="trafficking OR recalling", trafficking=value)
     assert (status, data["total"]) == (200, 3 if flag else 0)
+
+
+@pytest.mark.parametrize(
+    ("params", "selected"),
+    [
+        ({"trafficking": "true"}, {"trafficking": "true"}),
+        ({"trafficking": "1"}, {"trafficking": "true"}),
+        ({"trafficking": "FALSE"}, {"trafficking": "false"}),
+        ({"trafficking": "0"}, {"trafficking": "false"}),
+        ({"trafficking": "yes"}, {"trafficking": ""}),  # refused, with its error
+        ({"kind": "operative", "sort": "date"}, {"kind": "operative", "sort": "date"}),
+        ({}, {"trafficking": "", "kind": ""}),
+    ],
+)
+def test_the_form_shows_the_filters_in_force(client, archive, params, selected):
+    # Submitting the form again must keep them: a choice shown as "any" would silently widen
+    # the next search.
+    html = client.get("/search/", {"q": "trafficking", **params}).content.decode()
+    for name, value in selected.items():
+        control = html[html.index(f'<select name="{name}"') :]
+        control = control[: control.index("</select>")]
+        assert re.findall(r'<option value="([^"]*)" selected', control) == [value]
+
+
+def test_a_refused_filter_points_its_control_at_the_error_text(client, archive):
+    html = client.get("/search/", {"q": "trafficking", "year_from": "1900"}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_year_from_error"' in html
+    assert 'id="id_year_from_error"' in html
+    assert 'name="year_from" value="1900"' in html  # kept as typed, to be corrected
 
 
 @pytest.mark.parametrize(
