@@ -1,9 +1,9 @@
 """Full-text search over paragraphs: one interface, two engines (SQLite FTS5, PostgreSQL).
 
 The query is parsed once (:mod:`.query`) into a neutral tree; the engine for the connection in
-use *now* compiles it and fetches per-group counts (for the total and the facets) and the ids of
-one page in rank or date order; then the page's paragraphs are loaded and snippets built in
-Python (:mod:`.snippets`) for those rows only. Two or three queries per search.
+use *now* compiles it and fetches, in one statement, the counts (for the total and the facets)
+and one page of paragraphs in rank or date order, with what a hit shows; then snippets are built
+in Python (:mod:`.snippets`) for those rows only. One query per search.
 
 Example::
 
@@ -17,9 +17,17 @@ from __future__ import annotations
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from resolutions.models import Paragraph
+from resolutions.models import Paragraph, Resolution
 from resolutions.search import snippets
-from resolutions.search.base import DATE, RELEVANCE, SORTS, Engine, SearchFilters
+from resolutions.search.base import (
+    DATE,
+    HIT_PARAGRAPH_FIELDS,
+    HIT_RESOLUTION_FIELDS,
+    RELEVANCE,
+    SORTS,
+    Engine,
+    SearchFilters,
+)
 from resolutions.search.postgres import PostgresEngine
 from resolutions.search.query import ParsedQuery, parse_query
 from resolutions.search.results import (
@@ -49,17 +57,6 @@ __all__ = [
 ]
 
 MAX_PER_PAGE = 100
-# The fields a hit shows (its label, snippet and links); see views.search._hit_rows.
-HIT_FIELDS = (
-    "pid",
-    "kind",
-    "number",
-    "label",
-    "text",
-    "resolution__number",
-    "resolution__year",
-    "resolution__symbol",
-)
 MAX_PAGE = 100_000
 
 
@@ -118,20 +115,32 @@ def search_paragraphs(
     ranked = counts.hits
     if not ranked:
         return results
-    # Only what a hit shows: the page provenance and structure of 20 paragraphs would be read
-    # and decoded for nothing.
-    paragraphs = (
-        Paragraph.objects.select_related("resolution")
-        .only(*HIT_FIELDS)
-        .in_bulk([pk for pk, _ in ranked])
-    )
-    rows = [(paragraphs[pk], score) for pk, score in ranked if pk in paragraphs]
+    rows = [
+        (_hit_paragraph(paragraph, resolution), score)
+        for (paragraph, resolution), (_, score) in zip(counts.hit_fields, ranked, strict=True)
+    ]
     marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)
     results.hits = [
         SearchHit(paragraph=p, snippet=snippet, rank=score)
         for (p, score), snippet in zip(rows, marked, strict=True)
     ]
     return results
+
+
+def _hit_paragraph(paragraph: tuple, resolution: tuple) -> Paragraph:
+    """A hit's paragraph, with its resolution, from the fields the search statement read.
+
+    Built as the ORM builds rows (``from_db``): any other field is deferred, and loads on use.
+    """
+    hit = _from_db(Paragraph, dict(zip(HIT_PARAGRAPH_FIELDS, paragraph, strict=True)))
+    hit.resolution = _from_db(Resolution, dict(zip(HIT_RESOLUTION_FIELDS, resolution, strict=True)))
+    return hit
+
+
+def _from_db(model, values: dict):
+    # from_db takes the values in the model's field order.
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 def highlight_html(text: str, query: str) -> SafeString:

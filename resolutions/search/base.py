@@ -29,6 +29,9 @@ TOP_RESOLUTIONS = 10  # the resolution facet lists the resolutions with most mat
 # What an engine's ``columns`` give for each match, in this order (see search_statement).
 MATCH_COLUMNS = ("id", "number", "year", "kind", "position", "flag")
 NO_FILTER = "1 = 1"  # the truth value of a filter that is not set: true on both engines
+# What a hit shows, read with the page in the same statement (see search_statement).
+HIT_PARAGRAPH_FIELDS = ("id", "pid", "kind", "number", "label", "text", "resolution_id")
+HIT_RESOLUTION_FIELDS = ("id", "number", "year", "symbol")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Counts:
     """What the statement returns, read into plain values."""
 
     hits: list[tuple[int, float]] = field(default_factory=list)  # (paragraph id, score), in order
+    # per hit, in order: the values of HIT_PARAGRAPH_FIELDS and of HIT_RESOLUTION_FIELDS
+    hit_fields: list[tuple[tuple, tuple]] = field(default_factory=list)
     total: int = 0  # under the query and every filter
     total_without_filters: int = 0
     years: dict[int, int] = field(default_factory=dict)
@@ -127,10 +132,11 @@ def search_statement(
 
     The matches are collected once, each with a truth value per filter that is set, and then
     only counted: per (year, kind, flag) for the facet grid, per resolution for the resolutions
-    with most matches. Nothing is joined to them; the resolution table is read only for the
-    symbols of the ten listed. Only a match that passes every filter can be on the page, so
-    only those are scored: under a filter, ranking costs what the filtered results cost.
-    Rows come back as ``ROW_COLUMNS``.
+    with most matches. Nothing is joined to them: the paragraph and resolution tables are read
+    only for the page's hits (what ``HIT_*_FIELDS`` name, so no second query loads them) and
+    for the symbols of the ten resolutions listed. Only a match that passes every filter can be
+    on the page, so only those are scored: under a filter, ranking costs what the filtered
+    results cost. Rows come back as ``ROW_COLUMNS``.
     """
     column = dict(zip(MATCH_COLUMNS, columns, strict=True))
     selected_columns = ", ".join(f"{sql} AS {name}" for name, sql in column.items())
@@ -165,6 +171,12 @@ def search_statement(
     else:
         page_columns = "id, score, boost"
         order = "boost DESC, score DESC, id ASC"
+    page_order = ", ".join(f"page.{term}" for term in order.split(", "))
+    hit_columns = ", ".join(
+        [f"p.{name}" for name in HIT_PARAGRAPH_FIELDS]
+        + [f"r.{name}" for name in HIT_RESOLUTION_FIELDS]
+    )
+    no_hit_columns = ", ".join(["NULL"] * (len(HIT_PARAGRAPH_FIELDS) + len(HIT_RESOLUTION_FIELDS)))
     selected = ""
     if filters.resolution is not None:
         # The chosen resolution stays listed even when it is not among the top ones.
@@ -190,33 +202,39 @@ def search_statement(
                 GROUP BY number ORDER BY n DESC, number DESC LIMIT {TOP_RESOLUTIONS}
             ) AS top{selected}
         )
-        SELECT 'hit', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, score,
-               ROW_NUMBER() OVER (ORDER BY {order})
+        SELECT 'hit', page.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, page.score,
+               ROW_NUMBER() OVER (ORDER BY {page_order}), {hit_columns}
         FROM page
+        JOIN resolutions_paragraph AS p ON p.id = page.id
+        JOIN resolutions_resolution AS r ON r.id = p.resolution_id
         UNION ALL
         SELECT 'grid', year, kind, flag, {ok["year"]}, {ok["kind"]}, {ok["flag"]},
-               SUM(CASE WHEN {ok["resolution"]} THEN 1 ELSE 0 END), COUNT(*), NULL, NULL
+               SUM(CASE WHEN {ok["resolution"]} THEN 1 ELSE 0 END), COUNT(*), NULL, NULL,
+               {no_hit_columns}
         FROM matches GROUP BY {", ".join(grid_keys)}
         UNION ALL
         SELECT 'resolution', listed.number, r.symbol, NULL, NULL, NULL, NULL, listed.n,
-               NULL, NULL, NULL
+               NULL, NULL, NULL, {no_hit_columns}
         FROM listed JOIN resolutions_resolution AS r ON r.number = listed.number
     """
     return sql, params
 
 
-# (row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place); "number" is a
-# paragraph id for a hit, a year for the grid, a resolution number for a resolution.
-ROW_COLUMNS = 11
+# (row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place), then for a hit
+# the HIT_PARAGRAPH_FIELDS and HIT_RESOLUTION_FIELDS; "number" is a paragraph id for a hit, a
+# year for the grid, a resolution number for a resolution.
+ROW_COLUMNS = 11 + len(HIT_PARAGRAPH_FIELDS) + len(HIT_RESOLUTION_FIELDS)
 
 
 def read_counts(rows) -> Counts:
     """Sort the statement's rows into :class:`Counts`; each facet ignores its own filter."""
     counts = Counts()
-    hits: list[tuple[int, int, float]] = []
-    for row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place in rows:
+    hits: list[tuple[int, int, float, tuple, tuple]] = []
+    split = 11 + len(HIT_PARAGRAPH_FIELDS)
+    for values in rows:
+        row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place = values[:11]
         if row == "hit":
-            hits.append((place, number, float(score)))
+            hits.append((place, number, float(score), values[11:split], values[split:]))
             continue
         n = int(n)  # PostgreSQL's SUM of integers is a numeric: a Decimal here
         if row == "grid":
@@ -236,5 +254,7 @@ def read_counts(rows) -> Counts:
         for key in [key for key, n in facet.items() if not n]:
             del facet[key]
     counts.resolutions.sort(key=lambda item: (-item[2], -item[0]))
-    counts.hits = [(pk, score) for _, pk, score in sorted(hits)]
+    hits.sort(key=lambda hit: hit[0])
+    counts.hits = [(pk, score) for _, pk, score, _, _ in hits]
+    counts.hit_fields = [(paragraph, resolution) for _, _, _, paragraph, resolution in hits]
     return counts
