@@ -89,14 +89,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The archive fits in memory, where a random page read costs about what a sequential one
-    # does. With PostgreSQL's default (4, for spinning disks) the planner reads every row to
-    # find a word in more than a few percent of paragraphs instead of using the GIN index,
-    # 3-5 times slower. Set per connection, at no cost per query; a server-wide
-    # random_page_cost does the same; "options" given in DATABASE_URL come after, so they win.
-    options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = ("-c random_page_cost=1.1 " + options.get("options", "")).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class ResolutionsConfig(AppConfig):
     name = "resolutions"
     verbose_name = "Security Council resolutions"
+
+    def ready(self) -> None:
+        from resolutions.search.postgres import plan_for_memory
+
+        connection_created.connect(plan_for_memory, dispatch_uid="resolutions.plan_for_memory")

@@ -3,9 +3,8 @@
 PostgreSQL: a text search configuration ``archive_english`` (``english`` + ``unaccent``, with
 stop words kept so quoted phrases may contain them), a stored generated ``search_vector`` column on
 ``resolutions_paragraph`` and its GIN index. ``to_tsvector(regconfig, text)`` is immutable, so
-the column is allowed; the configuration is referenced by OID, so if it is ever changed, run
-``UPDATE resolutions_paragraph SET text = text`` to recompute the stored vectors. A later
-migration that changes the type of ``text`` must drop and re-add the column.
+the column is allowed. (Migration 0003 replaces the column and its index with a search table
+of its own; see there how to recompute the vectors if the configuration is ever changed.)
 
 SQLite: an external-content FTS5 table over ``resolutions_paragraph.text`` kept in step by
 triggers, rebuilt from the existing rows, and a covering index for facet counts. Django rebuilds

@@ -8,15 +8,23 @@ position and trafficking flag, and its resolution's number and year -- so a sear
 17,000 matches reads a third fewer pages, and counts its facets without a join.
 
 Triggers keep it in step with every write, whichever code makes it (the ingest, the admin
-shell, a bulk update): a paragraph inserted, updated or deleted, a resolution renumbered or
-re-dated, and ``TRUNCATE`` (which fires no row triggers; Django's test flush uses it). The
-vector is recomputed only when the text changes. A paragraph whose resolution does not exist
-when it is written raises instead of going unsearchable.
+shell, a bulk update, ``loaddata``): a paragraph inserted, updated or deleted, a resolution
+created, renumbered or re-dated, and ``TRUNCATE`` (which fires no row triggers; Django's test
+flush uses it). The vector is recomputed only when the text changes.
+
+Two orders of writing are allowed, as Django's deferred foreign keys allow them: a paragraph
+written before its resolution (``loaddata`` of a dump that lists paragraphs first) gets its
+number and year when the resolution is inserted. A paragraph's trigger reads its resolution
+``FOR SHARE``: a resolution being renumbered or re-dated by a concurrent transaction is read
+once that transaction ends, and cannot change under a paragraph being written, so the copies
+never keep a value the resolution no longer has.
 
 ``to_tsvector`` uses the ``archive_english`` configuration of migration 0002. If that
-configuration is ever changed, recompute with
-``UPDATE resolutions_paragraph_search s SET search_vector = ... FROM resolutions_paragraph p``
-(see ``FILL`` below). SQLite is untouched: its FTS5 index is already a table of its own.
+configuration is ever changed, recompute every vector in a migration:
+``UPDATE resolutions_paragraph_search AS s SET search_vector = setweight(to_tsvector(
+'archive_english', p.text), 'A') FROM resolutions_paragraph AS p WHERE p.id = s.id``
+(``UPDATE resolutions_paragraph SET text = text`` recomputes nothing: the text is unchanged).
+SQLite is untouched: its FTS5 index is already a table of its own.
 
 The SQL is written out here, not imported, so this migration never changes after the fact.
 """
@@ -34,12 +42,13 @@ FILL = f"""
 """
 
 PG_FORWARD = [
-    # id is the paragraph's id; number and year are copies of its resolution's.
+    # id is the paragraph's id; number and year are copies of its resolution's (NULL only
+    # inside a transaction that writes a paragraph before its resolution).
     """CREATE TABLE resolutions_paragraph_search (
            id bigint PRIMARY KEY,
            resolution_id bigint NOT NULL,
-           number integer NOT NULL,
-           year smallint NOT NULL,
+           number integer,
+           year smallint,
            kind varchar(20) NOT NULL,
            position integer NOT NULL,
            addresses_trafficking boolean NOT NULL,
@@ -56,12 +65,9 @@ PG_FORWARD = [
                DELETE FROM resolutions_paragraph_search WHERE id = OLD.id;
                RETURN NULL;
            END IF;
+           -- Not found (written before its resolution): NULLs, filled when it is inserted.
            SELECT number, year INTO resolution
-           FROM resolutions_resolution WHERE id = NEW.resolution_id;
-           IF NOT FOUND THEN
-               RAISE EXCEPTION 'paragraph % refers to resolution %, which does not exist',
-                   NEW.id, NEW.resolution_id USING ERRCODE = 'foreign_key_violation';
-           END IF;
+           FROM resolutions_resolution WHERE id = NEW.resolution_id FOR SHARE;
            IF TG_OP = 'INSERT' THEN
                INSERT INTO resolutions_paragraph_search
                    (id, resolution_id, number, year, kind, position, addresses_trafficking,
@@ -109,6 +115,10 @@ PG_FORWARD = [
        AFTER UPDATE ON resolutions_resolution FOR EACH ROW
        WHEN ((OLD.number, OLD.year) IS DISTINCT FROM (NEW.number, NEW.year))
        EXECUTE FUNCTION resolutions_paragraph_search_resolution()""",
+    # Paragraphs written before their resolution wait for it (an index probe finds none else).
+    """CREATE TRIGGER resolutions_paragraph_search_resolution_insert
+       AFTER INSERT ON resolutions_resolution FOR EACH ROW
+       EXECUTE FUNCTION resolutions_paragraph_search_resolution()""",
     """CREATE FUNCTION resolutions_paragraph_search_truncate() RETURNS trigger
        LANGUAGE plpgsql AS $$
        BEGIN
@@ -131,6 +141,8 @@ PG_FORWARD = [
 PG_BACKWARD = [
     "DROP TRIGGER IF EXISTS resolutions_paragraph_search_truncate ON resolutions_paragraph",
     "DROP TRIGGER IF EXISTS resolutions_paragraph_search_resolution ON resolutions_resolution",
+    "DROP TRIGGER IF EXISTS resolutions_paragraph_search_resolution_insert "
+    "ON resolutions_resolution",
     "DROP TRIGGER IF EXISTS resolutions_paragraph_search_update ON resolutions_paragraph",
     "DROP TRIGGER IF EXISTS resolutions_paragraph_search_insert_delete ON resolutions_paragraph",
     "DROP FUNCTION IF EXISTS resolutions_paragraph_search_truncate()",

@@ -27,6 +27,7 @@ from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
 
 CONFIG = "archive_english"
 SEARCH_TABLE = "resolutions_paragraph_search"
+RANDOM_PAGE_COST = 1.1  # see plan_for_memory
 COLUMNS = (
     "p.id",
     "p.number",
@@ -72,6 +73,22 @@ def compile_tsquery(node: Node) -> str:
     if isinstance(node, Not):
         return "!" + compile_tsquery(node.child)
     return ""
+
+
+def plan_for_memory(sender, connection, **kwargs) -> None:
+    """On each new PostgreSQL connection: tell the planner that pages are in memory.
+
+    The archive fits in memory, where a random page read costs about what a sequential one
+    does. With PostgreSQL's default ``random_page_cost`` (4, for spinning disks) the planner
+    reads every row to find a word in more than a few percent of paragraphs instead of using
+    the GIN index, 3-5 times slower. Sent once per connection (``connection_created``, wired in
+    ``ResolutionsConfig.ready``), it costs searches nothing; a session setting also passes
+    through connection poolers, which refuse startup options. Behind a pooler in transaction
+    mode, set ``random_page_cost`` on the server instead.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET random_page_cost = {RANDOM_PAGE_COST}")
 
 
 class PostgresEngine:

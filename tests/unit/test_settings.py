@@ -37,22 +37,3 @@ def test_debug_off_without_secret_key_refuses_to_start():
     done = manage("check", env=env)
     assert done.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in done.stderr
-
-
-def database_options(url: str) -> str:
-    done = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])",
-        env={**PRODUCTION, "DATABASE_URL": url},
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
-
-def test_postgresql_connections_tell_the_planner_pages_are_in_memory():
-    # Without it, a word in a few percent of paragraphs is searched by reading every row.
-    assert "-c random_page_cost=1.1" in database_options(PRODUCTION["DATABASE_URL"])
-    # Options given in the URL are kept, after ours, so they win.
-    url = PRODUCTION["DATABASE_URL"] + "?options=-c%20random_page_cost%3D2"
-    assert "-c random_page_cost=1.1 -c random_page_cost=2" in database_options(url)
