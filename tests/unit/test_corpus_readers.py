@@ -1,12 +1,16 @@
 """The readers on the UN's whole Akoma Ntoso corpus (skipped with a message when it is absent)."""
 
+import hashlib
+import os
 import time
+from pathlib import Path
 
 import pytest
 
 from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.records import parse_records
 from resolutions.parsing.topics import find_trafficking
+from resolutions.services.identifiers import assign_identifiers
 
 pytestmark = pytest.mark.corpus
 
@@ -77,3 +81,41 @@ def test_resolutions_addressing_trafficking_in_persons(parsed):
     assert len(found) == 101
     assert {"S/RES/2331 (2016)", "S/RES/2388 (2017)", "S/RES/1539 (2004)"} <= found
     assert "S/RES/1817 (2008)" not in found  # "Anti-Trafficking" there is about drug precursors
+
+
+PERMALINKS = Path(__file__).resolve().parent / "golden" / "corpus_permalinks.txt"
+
+
+def permalink_fingerprint(resolution) -> str:
+    """Each paragraph id with the first words of the paragraph it names, hashed."""
+    pairs = [
+        f"{pid} {' '.join(paragraph.text.lower().split()[:3])}"
+        for pid, paragraph in zip(
+            assign_identifiers(resolution.paragraphs), resolution.paragraphs, strict=True
+        )
+    ]
+    return f"{len(pairs)} " + hashlib.sha256("\n".join(pairs).encode()).hexdigest()[:16]
+
+
+def test_every_paragraph_id_still_names_the_paragraph_it_named(parsed):
+    # A served permalink is forever. Ids are derived from the text (op31) or, for annexes,
+    # headings and footnotes, from position (annex1-7): a change to a reader that adds, drops
+    # or splits a paragraph silently re-points later ids to other paragraphs. This pins, per
+    # file, every id with the first words of its paragraph.
+    results, _ = parsed
+    now = {name: permalink_fingerprint(resolution) for name, resolution in results.items()}
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        PERMALINKS.write_text("".join(f"{k} {v}\n" for k, v in sorted(now.items())))
+    recorded = {}
+    for line in PERMALINKS.read_text().splitlines():
+        name, count, digest = line.rsplit(" ", 2)  # a file name may hold spaces
+        recorded[name] = f"{count} {digest}"
+    changed = sorted(
+        name for name in recorded.keys() | now.keys() if recorded.get(name) != now.get(name)
+    )
+    assert not changed, (
+        f"paragraph ids of {len(changed)} files now name other paragraphs or are gone: "
+        f"{changed[:10]}. Keep the old ids (services/identifiers.py) or make them aliases of "
+        "the paragraphs they named (services/sync.py); then record the new ids with "
+        "UPDATE_GOLDEN=1 and commit tests/unit/golden/corpus_permalinks.txt."
+    )
