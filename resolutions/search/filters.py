@@ -40,6 +40,17 @@ class IntegerFilter(django_filters.NumberFilter):
         return None  # the bounds are given per filter below
 
 
+# What the topic filter accepts ("true"/"1", "false"/"0"; case is folded by the widget).
+TRAFFICKING_READINGS = {
+    "true": True,
+    "1": True,
+    "false": False,
+    "0": False,
+    True: True,
+    False: False,
+}
+
+
 class TraffickingWidget(django_filters.widgets.BooleanWidget):
     """Yes/no as "true"/"false" (also "1"/"0") with words a reader understands."""
 
@@ -51,15 +62,6 @@ class TraffickingWidget(django_filters.widgets.BooleanWidget):
             ("false", "Does not address trafficking"),
         ]
 
-    SHOWN = {
-        "true": "true",
-        "1": "true",
-        True: "true",
-        "false": "false",
-        "0": "false",
-        False: "false",
-    }
-
     def value_from_datadict(self, data, files, name):
         # The text as sent, so that the field can refuse "yes"; django-filter's widget reads
         # anything it does not know as "any paragraph", silently widening the search.
@@ -69,7 +71,8 @@ class TraffickingWidget(django_filters.widgets.BooleanWidget):
     def format_value(self, value):
         # The option to show selected for what was sent, so that submitting the form again
         # keeps the filter (django-filter's render() shows "true" itself as "any paragraph").
-        return [self.SHOWN.get(value, "")]
+        reading = TRAFFICKING_READINGS.get(value)
+        return ["" if reading is None else "true" if reading else "false"]
 
     render = forms.Select.render
 
@@ -84,14 +87,13 @@ class TraffickingField(forms.NullBooleanField):
     default_error_messages = {
         "invalid": "Choose true or false, or leave it empty for any paragraph.",
     }
-    READINGS = {"true": True, "1": True, "false": False, "0": False, True: True, False: False}
 
     def to_python(self, value):
         if value in (None, ""):
             return None
-        if value not in self.READINGS:
+        if value not in TRAFFICKING_READINGS:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return self.READINGS[value]
+        return TRAFFICKING_READINGS[value]
 
 
 class TraffickingFilter(django_filters.BooleanFilter):

@@ -7,9 +7,8 @@ trafficking flag, the resolution's number and year), so ranking thousands of mat
 reads the wide paragraph rows. ``archive_english`` (migration 0002) is PostgreSQL's ``english``
 configuration with two changes: ``unaccent`` runs before the stemmer (so "Cote" finds "Côte"),
 and the Snowball stemmer keeps stop words, so a quoted phrase "in persons" matches as it does
-on SQLite. The compiled string is one bound parameter
-to ``to_tsquery``; each word is a quoted lexeme, so ``&``, ``|``, ``!``, ``:`` and ``\\`` typed
-by a person are text, never operators.
+on SQLite. The compiled string is one bound parameter to ``to_tsquery``; each word is a quoted
+lexeme, so ``&``, ``|``, ``!``, ``:`` and ``\\`` typed by a person are text, never operators.
 
 Example::
 

@@ -21,9 +21,6 @@ from resolutions.search.base import Counts, SearchFilters, read_counts, search_s
 from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
 
 FTS_TABLE = "resolutions_paragraph_fts"
-# 1 for a match that also holds the typed words as a phrase. The subquery is not correlated,
-# so SQLite runs it once into a temporary b-tree ("LIST SUBQUERY" in EXPLAIN QUERY PLAN) and
-# each match costs one lookup; the phrase is one more bound parameter.
 # The paragraph's columns from the covering index of migration 0002, the resolution's by rowid.
 COLUMNS = (
     "p.id",
@@ -33,6 +30,9 @@ COLUMNS = (
     "p.position",
     "CASE WHEN p.addresses_trafficking THEN 1 ELSE 0 END",
 )
+# 1 for a match that also holds the typed words as a phrase. The subquery is not correlated,
+# so SQLite runs it once into a temporary b-tree ("LIST SUBQUERY" in EXPLAIN QUERY PLAN) and
+# each match costs one lookup; the phrase is one more bound parameter.
 BOOST = f"""CASE WHEN p.id IN (
     SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 1 ELSE 0 END"""
 
