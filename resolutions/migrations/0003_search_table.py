@@ -74,18 +74,15 @@ PG_FORWARD = [
                     search_vector)
                VALUES (NEW.id, NEW.resolution_id, resolution.number, resolution.year, NEW.kind,
                        NEW.position, NEW.addresses_trafficking, {VECTOR.format(text="NEW.text")});
-           ELSIF NEW.text IS DISTINCT FROM OLD.text THEN
-               UPDATE resolutions_paragraph_search
-               SET id = NEW.id, resolution_id = NEW.resolution_id, number = resolution.number,
-                   year = resolution.year, kind = NEW.kind, position = NEW.position,
-                   addresses_trafficking = NEW.addresses_trafficking,
-                   search_vector = {VECTOR.format(text="NEW.text")}
-               WHERE id = OLD.id;
            ELSE
                UPDATE resolutions_paragraph_search
                SET id = NEW.id, resolution_id = NEW.resolution_id, number = resolution.number,
                    year = resolution.year, kind = NEW.kind, position = NEW.position,
-                   addresses_trafficking = NEW.addresses_trafficking
+                   addresses_trafficking = NEW.addresses_trafficking,
+                   -- CASE evaluates lazily: the vector is computed only for a new text.
+                   search_vector = CASE WHEN NEW.text IS DISTINCT FROM OLD.text
+                                        THEN {VECTOR.format(text="NEW.text")}
+                                        ELSE search_vector END
                WHERE id = OLD.id;
            END IF;
            RETURN NULL;
