@@ -27,6 +27,7 @@ from resolutions.search.base import (
     SORTS,
     Engine,
     SearchFilters,
+    run_search,
 )
 from resolutions.search.postgres import PostgresEngine
 from resolutions.search.query import ParsedQuery, parse_query
@@ -100,7 +101,8 @@ def search_paragraphs(
     engine = engine_for_connection()
     compiled = engine.compile(parsed.tree)
     together = engine.compile(parsed.proximity) if parsed.proximity and sort == RELEVANCE else ""
-    counts = engine.search(
+    counts = run_search(
+        engine,
         compiled,
         filters=filters,
         sort=sort,

@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from django.db import connection
+
 RELEVANCE = "relevance"
 DATE = "date"  # newest resolution first, paragraphs in document order
 SORTS = (RELEVANCE, DATE)
@@ -65,22 +67,52 @@ class Counts:
 
 
 class Engine(Protocol):
-    """One full-text engine: compiles the query tree, answers :func:`search_statement`."""
+    """One full-text engine: how to find, score and boost matches; the rest is shared.
+
+    ``matches`` is the ``FROM ... WHERE`` over the engine's index with one ``%s`` for the
+    compiled query; ``columns`` the expressions for ``MATCH_COLUMNS`` over it; ``score`` ranks
+    a match (higher is better); ``boost`` is 1 for a match that also holds the typed words
+    together, with one ``%s`` for them compiled as a phrase; ``materialized`` is what the
+    engine needs said for the matches to be collected once.
+    """
 
     vendor: str
+    columns: tuple[str, str, str, str, str, str]
+    matches: str
+    score: str
+    boost: str
+    materialized: str
 
     def compile(self, tree) -> str: ...
 
-    def search(
-        self,
-        compiled: str,
-        *,
-        filters: SearchFilters,
-        sort: str,
-        limit: int,
-        offset: int,
-        together: str = "",
-    ) -> Counts: ...
+
+def run_search(
+    engine: Engine,
+    compiled: str,
+    *,
+    filters: SearchFilters,
+    sort: str,
+    limit: int,
+    offset: int,
+    together: str = "",
+) -> Counts:
+    """Run the search statement for ``engine``; ``together`` is the proximity phrase, or ""."""
+    sql, params = search_statement(
+        columns=engine.columns,
+        matches=engine.matches,
+        score=engine.score,
+        compiled=compiled,
+        filters=filters,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+        boost=engine.boost if together else "0",
+        boost_params=(together,) if together else (),
+        materialized=engine.materialized,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return read_counts(cursor.fetchall())
 
 
 def _conditions(filters: SearchFilters, column: dict[str, str]) -> dict[str, tuple[str, list]]:

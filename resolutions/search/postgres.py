@@ -19,9 +19,6 @@ Example::
 
 from __future__ import annotations
 
-from django.db import connection
-
-from resolutions.search.base import Counts, SearchFilters, read_counts, search_statement
 from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
 
 CONFIG = "archive_english"
@@ -91,38 +88,19 @@ def plan_for_memory(sender, connection, **kwargs) -> None:
 
 
 class PostgresEngine:
-    """tsvector @@ tsquery ranked by ts_rank_cd over the narrow search table, read once."""
+    """tsvector @@ tsquery ranked by ts_rank_cd over the narrow search table, read once.
+
+    What :func:`resolutions.search.base.run_search` needs: see ``Engine`` there.
+    """
 
     vendor = "postgresql"
+    columns = COLUMNS
+    matches = f"""
+        FROM {SEARCH_TABLE} AS p, to_tsquery('{CONFIG}', %s) AS query
+        WHERE p.search_vector @@ query"""
+    score = f"ts_rank_cd(p.search_vector, query, {RANK_NORMALISATION})::float8"
+    boost = BOOST
+    materialized = "MATERIALIZED"
 
     def compile(self, tree: Node) -> str:
         return compile_tsquery(tree)
-
-    def search(
-        self,
-        compiled: str,
-        *,
-        filters: SearchFilters,
-        sort: str,
-        limit: int,
-        offset: int,
-        together: str = "",
-    ) -> Counts:
-        sql, params = search_statement(
-            columns=COLUMNS,
-            matches=f"""
-                FROM {SEARCH_TABLE} AS p, to_tsquery('{CONFIG}', %s) AS query
-                WHERE p.search_vector @@ query""",
-            score=f"ts_rank_cd(p.search_vector, query, {RANK_NORMALISATION})::float8",
-            compiled=compiled,
-            filters=filters,
-            sort=sort,
-            limit=limit,
-            offset=offset,
-            boost=BOOST if together else "0",
-            boost_params=(together,) if together else (),
-            materialized="MATERIALIZED",
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return read_counts(cursor.fetchall())

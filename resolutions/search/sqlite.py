@@ -15,9 +15,6 @@ Example::
 
 from __future__ import annotations
 
-from django.db import connection
-
-from resolutions.search.base import Counts, SearchFilters, read_counts, search_statement
 from resolutions.search.query import And, Node, Not, Or, Phrase, Prefix, Term
 
 FTS_TABLE = "resolutions_paragraph_fts"
@@ -72,43 +69,25 @@ def compile_match(node: Node) -> str:
 
 
 class SQLiteEngine:
-    """FTS5 ranked by bm25, joined to the paragraphs (never a ``pk__in`` that would lose order)."""
+    """FTS5 ranked by bm25, joined to the paragraphs (never a ``pk__in`` that would lose order).
+
+    What :func:`resolutions.search.base.run_search` needs: see ``Engine`` there. CROSS JOIN pins
+    the join order: the index drives and paragraphs are looked up by rowid, in the narrow
+    covering index of migration 0002 rather than the wide rows. bm25() is lower-is-better;
+    negated so that every engine's score is higher-is-better. SQLite (3.35+) materialises a CTE
+    used more than once without being told to.
+    """
 
     vendor = "sqlite"
+    columns = COLUMNS
+    matches = f"""
+        FROM {FTS_TABLE}
+        CROSS JOIN resolutions_paragraph AS p ON p.id = {FTS_TABLE}.rowid
+        CROSS JOIN resolutions_resolution AS r ON r.id = p.resolution_id
+        WHERE {FTS_TABLE} MATCH %s"""
+    score = f"-bm25({FTS_TABLE})"
+    boost = BOOST
+    materialized = ""
 
     def compile(self, tree: Node) -> str:
         return compile_match(tree)
-
-    def search(
-        self,
-        compiled: str,
-        *,
-        filters: SearchFilters,
-        sort: str,
-        limit: int,
-        offset: int,
-        together: str = "",
-    ) -> Counts:
-        # CROSS JOIN pins the join order: the index drives and paragraphs are looked up by
-        # rowid, in the narrow covering index of migration 0002 rather than the wide rows.
-        # bm25() is lower-is-better; negated so that every engine's score is higher-is-better.
-        # SQLite (3.35+) materialises a CTE used more than once without being told to.
-        sql, params = search_statement(
-            columns=COLUMNS,
-            matches=f"""
-                FROM {FTS_TABLE}
-                CROSS JOIN resolutions_paragraph AS p ON p.id = {FTS_TABLE}.rowid
-                CROSS JOIN resolutions_resolution AS r ON r.id = p.resolution_id
-                WHERE {FTS_TABLE} MATCH %s""",
-            score=f"-bm25({FTS_TABLE})",
-            compiled=compiled,
-            filters=filters,
-            sort=sort,
-            limit=limit,
-            offset=offset,
-            boost=BOOST if together else "0",
-            boost_params=(together,) if together else (),
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return read_counts(cursor.fetchall())
