@@ -114,12 +114,11 @@ def search_paragraphs(
     results.total_without_filters = counts.total_without_filters
     results.facets = build_facets(counts, filters)
     results.page = page
-    ranked = counts.hits
-    if not ranked:
+    if not counts.hits:
         return results
     rows = [
         (_hit_paragraph(paragraph, resolution), score)
-        for (paragraph, resolution), (_, score) in zip(counts.hit_fields, ranked, strict=True)
+        for score, paragraph, resolution in counts.hits
     ]
     marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)
     results.hits = [

@@ -55,9 +55,8 @@ class SearchFilters:
 class Counts:
     """What the statement returns, read into plain values."""
 
-    hits: list[tuple[int, float]] = field(default_factory=list)  # (paragraph id, score), in order
-    # per hit, in order: the values of HIT_PARAGRAPH_FIELDS and of HIT_RESOLUTION_FIELDS
-    hit_fields: list[tuple[tuple, tuple]] = field(default_factory=list)
+    # the page, in order: (score, values of HIT_PARAGRAPH_FIELDS, of HIT_RESOLUTION_FIELDS)
+    hits: list[tuple[float, tuple, tuple]] = field(default_factory=list)
     total: int = 0  # under the query and every filter
     total_without_filters: int = 0
     years: dict[int, int] = field(default_factory=dict)
@@ -255,18 +254,20 @@ def search_statement(
 # (row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place), then for a hit
 # the HIT_PARAGRAPH_FIELDS and HIT_RESOLUTION_FIELDS; "number" is a paragraph id for a hit, a
 # year for the grid, a resolution number for a resolution.
-ROW_COLUMNS = 11 + len(HIT_PARAGRAPH_FIELDS) + len(HIT_RESOLUTION_FIELDS)
+COUNT_COLUMNS = 11
+ROW_COLUMNS = COUNT_COLUMNS + len(HIT_PARAGRAPH_FIELDS) + len(HIT_RESOLUTION_FIELDS)
 
 
 def read_counts(rows) -> Counts:
     """Sort the statement's rows into :class:`Counts`; each facet ignores its own filter."""
     counts = Counts()
-    hits: list[tuple[int, int, float, tuple, tuple]] = []
-    split = 11 + len(HIT_PARAGRAPH_FIELDS)
+    hits: list[tuple[int, float, tuple, tuple]] = []
+    split = COUNT_COLUMNS + len(HIT_PARAGRAPH_FIELDS)
     for values in rows:
-        row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place = values[:11]
+        head = values[:COUNT_COLUMNS]
+        row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place = head
         if row == "hit":
-            hits.append((place, number, float(score), values[11:split], values[split:]))
+            hits.append((place, float(score), values[COUNT_COLUMNS:split], values[split:]))
             continue
         n = int(n)  # PostgreSQL's SUM of integers is a numeric: a Decimal here
         if row == "grid":
@@ -287,6 +288,5 @@ def read_counts(rows) -> Counts:
             del facet[key]
     counts.resolutions.sort(key=lambda item: (-item[2], -item[0]))
     hits.sort(key=lambda hit: hit[0])
-    counts.hits = [(pk, score) for _, pk, score, _, _ in hits]
-    counts.hit_fields = [(paragraph, resolution) for _, _, _, paragraph, resolution in hits]
+    counts.hits = [hit[1:] for hit in hits]
     return counts
