@@ -48,7 +48,7 @@ test-sqlite: install
 
 test-postgres: install
 	@if $(PY) scripts/pg_available.py "$(PG_TEST_URL)"; then \
-		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest tests/db; \
+		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest tests/db tests/replica; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL) and CI=true: the PostgreSQL leg must run." >&2; exit 1; \
 	else \
