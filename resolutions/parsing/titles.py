@@ -1,0 +1,54 @@
+"""A resolution's short title: what it is about, in the words of the UN's own catalogue.
+
+Why: a resolution's symbol says nothing of its subject, and its agenda item is often only
+"Maintenance of international peace and security". The UN's library catalogues each
+resolution with a bracketed subject -- "Security Council resolution 2331 (2016) [on
+trafficking in persons in armed conflicts]" -- given both in the XML
+(``<keyword refersTo="title">``) and in the record data (``resolution_title``). That bracket
+is the short title. Quirks seen in 2000-2026 and handled here:
+
+* a stray bracket before it ("resolution 1285 [2000) [on monitoring ...]");
+* the closing bracket missing (2627 (2022), 2683 (2023)) or text after it (1748 (2007));
+* the title repeated (1492 (2003)); a few brackets open with another participle than "on"
+  ("[authorizing ...]", "[condemning ...]");
+* no title at all (some 2025-2026 records, S/RES/2573 (2021) aside): then the agenda item
+  stands in, as the UN's Official Records list a resolution under it: "on the situation in
+  Libya".
+
+Example::
+
+    >>> find_short_title(
+    ...     titles=["Security Council resolution 2331 (2016) [on trafficking in persons in "
+    ...             "armed conflicts]"], agenda="Maintenance of international peace and security")
+    'on trafficking in persons in armed conflicts'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_BRACKET = re.compile(
+    r"""
+    \[\s*(?P<subject>[a-z][^\[\]]*)   # "[on trafficking ..." -- a lower-case word opens it
+    (?:\]|$)                          # closed, or cut off at the end of the field
+    """,
+    re.X,
+)
+
+
+def find_short_title(*, titles: Iterable[str], agenda: str = "") -> str:
+    """The first catalogue subject among ``titles``; else "on " and the agenda item; else ""."""
+    for title in titles:
+        match = _BRACKET.search(" ".join((title or "").split()))
+        if match:
+            subject = match["subject"].strip().rstrip(".,;: ")
+            if len(subject.split()) >= 2:
+                return subject
+    agenda = " ".join((agenda or "").split()).rstrip(".")
+    if not agenda:
+        return ""
+    # "The situation in Libya" -> "the situation in Libya"; "UN ..." keeps its capitals.
+    if agenda[:1].isupper() and agenda[1:2].islower():
+        agenda = agenda[0].lower() + agenda[1:]
+    return f"on {agenda}"
