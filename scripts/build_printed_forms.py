@@ -4,11 +4,12 @@ Why: the page texts (from the UN's PDFs) lose italics, and the UN's record data 
 Council member in capitals ("CÔTE D'IVOIRE"); the archive should print both as the UN does.
 The UN's XML and record data say how, so the answers are counted there, not typed by hand:
 
-* ``resolutions/parsing/data/operative_openers.txt`` -- ``phrase<TAB>count``: the words the
-  XML prints in italics at the start of a numbered operative paragraph ("Decides", "Calls
-  upon", "Strongly condemns"), count >= 3. Used for page texts, whose operative paragraphs
-  carry no markup. (Preambular openers are ``preamble_openers.txt``, from
-  ``scripts/build_vocabulary.py``.) Resolutions 2331 and 2388 are held out, as there.
+* ``resolutions/parsing/data/italic_openers.txt`` -- ``kind<TAB>phrase<TAB>count``: the words
+  the XML prints in italics at the start of a preambular paragraph ("Recalling", "Acting" --
+  not "Acting under Chapter VII ...", which ``preamble_openers.txt`` lists as the container
+  names) and of a numbered operative paragraph ("Decides", "Calls upon"), count >= 3. Used
+  for page texts, which carry no markup. Resolutions 2331 and 2388 are held out, as in
+  ``scripts/build_vocabulary.py``.
 * ``resolutions/parsing/data/member_names.txt`` -- ``NAME<TAB>Spelling<TAB>count``: for each
   member name the record data writes in capitals (votes and sponsors), the mixed-case
   spelling found most often for the same letters in the resolutions' text, agenda items and
@@ -51,11 +52,14 @@ def _is_italic(element: ET.Element) -> bool:
     return element.tag == f"{AKN}i" or "italic" in (element.get("class") or "").split()
 
 
-def operative_lead(paragraph: ET.Element) -> str:
-    """The italic words a numbered operative paragraph opens with, or ""."""
+def italic_lead(paragraph: ET.Element) -> str:
+    """The italic words a paragraph (operative ``<paragraph>`` or preamble ``<container>``)
+    opens with, or ""."""
     first = paragraph.find(f"{AKN}content/{AKN}p")
     if first is None:
         first = paragraph.find(f"{AKN}list/{AKN}intro/{AKN}p")
+    if first is None:
+        first = paragraph.find(f"{AKN}p")
     if first is None or (first.text or "").strip():
         return ""
     child = next(iter(first), None)
@@ -78,15 +82,16 @@ def count_openers(corpus: Path) -> tuple[Counter, str]:
             seen.add(number)
         root = ET.fromstring(data)
         statement = next(iter(root))
-        body = statement.find(f"{AKN}mainBody")  # the resolution's own, not an annex's
-        if body is None:
-            continue
-        for paragraph in body.iter(f"{AKN}paragraph"):
-            if paragraph.find(f"{AKN}num") is None:
-                continue
-            lead = operative_lead(paragraph)
+        preamble = statement.find(f"{AKN}preamble")
+        for container in preamble if preamble is not None else ():
+            lead = italic_lead(container) if container.tag == f"{AKN}container" else ""
             if lead:
-                openers[lead] += 1
+                openers["preambular", lead] += 1
+        body = statement.find(f"{AKN}mainBody")  # the resolution's own, not an annex's
+        for paragraph in body.iter(f"{AKN}paragraph") if body is not None else ():
+            lead = italic_lead(paragraph) if paragraph.find(f"{AKN}num") is not None else ""
+            if lead:
+                openers["operative", lead] += 1
     return openers, f"{len(seen)} resolutions (AKN XML), 2331 and 2388 held out"
 
 
@@ -164,10 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
     openers, note = count_openers(args.corpus)
-    kept = sorted((phrase, n) for phrase, n in openers.items() if n >= MIN_OPENER)
-    lines = [f"# opener\tcount from {note}; count >= {MIN_OPENER}; scripts/build_printed_forms.py"]
-    lines += [f"{phrase}\t{n}" for phrase, n in kept]
-    (args.out / "operative_openers.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = sorted((key, n) for key, n in openers.items() if n >= MIN_OPENER)
+    lines = [
+        f"# kind\topener\tcount from {note}; count >= {MIN_OPENER}; scripts/build_printed_forms.py"
+    ]
+    lines += [f"{kind}\t{phrase}\t{n}" for (kind, phrase), n in kept]
+    (args.out / "italic_openers.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     names = upper_case_members(args.corpus)
     found = spellings(names, corpus_texts(args.corpus))
@@ -177,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     lines += [f"{name}\t{spelled}\t{n}" for name, (spelled, n) in sorted(found.items())]
     (args.out / "member_names.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(kept)} operative openers; {len(found)} of {len(names)} member names spelled")
+    print(f"{len(kept)} italic openers; {len(found)} of {len(names)} member names spelled")
     return 0
 
 

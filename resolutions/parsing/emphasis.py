@@ -3,12 +3,11 @@
 Why: the printed resolution sets the opening words of each preambular paragraph ("Recalling",
 "Expressing grave concern") and each operative verb ("Decides", "Calls upon") in italics. The
 XML marks them (``<span class="italic">``, read by :mod:`markup`); text extracted from the
-PDFs has lost them. For those, the opening is matched against the openers the Council
-actually uses, counted from its own XML: ``data/preamble_openers.txt`` and
-``data/operative_openers.txt`` (``scripts/build_vocabulary.py``,
-``scripts/build_printed_forms.py``). The longest opener that starts the text, on a word
-boundary, is the italic lead; a text opening with no known opener gets none (nothing is
-guessed).
+PDFs has lost them, and the XML leaves a few paragraphs unmarked. For those, the opening is
+matched against the italic openings the Council's own XML prints, counted by
+``scripts/build_printed_forms.py`` into ``data/italic_openers.txt`` (``kind<TAB>phrase<TAB>
+count``). The longest opener of the paragraph's kind that starts the text, on a word boundary,
+is the italic lead; a text opening with no known opener gets none (nothing is guessed).
 
 Example::
 
@@ -22,26 +21,20 @@ import dataclasses
 import functools
 from importlib import resources
 
-from resolutions.parsing.document import OPERATIVE, PREAMBULAR, ParsedResolution
+from resolutions.parsing.document import ParsedResolution
 
-_FILES = {PREAMBULAR: "preamble_openers.txt", OPERATIVE: "operative_openers.txt"}
-MIN_COUNT = 3  # an opener seen fewer times may be a one-off of the markup
+MIN_COUNT = 3  # an opener seen fewer times may be a slip of the markup
 
 
 @functools.cache
 def openers(kind: str) -> tuple[str, ...]:
-    """The known openers of a paragraph kind, longest first."""
-    name = _FILES.get(kind)
-    if name is None:
-        return ()
-    data = resources.files("resolutions.parsing").joinpath(f"data/{name}")
+    """The known italic openers of a paragraph kind, longest first."""
+    data = resources.files("resolutions.parsing").joinpath("data/italic_openers.txt")
     phrases = []
     for line in data.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
-            phrase, count = line.split("\t")
-            # Preamble: "Recalls" and the like are operative verbs misfiled as containers.
-            misfiled = kind == PREAMBULAR and phrase.split()[0].endswith("s")
-            if int(count) >= MIN_COUNT and not misfiled:
+            opener_kind, phrase, count = line.split("\t")
+            if opener_kind == kind and int(count) >= MIN_COUNT:
                 phrases.append(phrase)
     return tuple(sorted(phrases, key=len, reverse=True))
 

@@ -200,6 +200,8 @@ def word_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
     """
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
+        if start >= end:
+            continue
         while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
             start -= 1
         while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():

@@ -11,9 +11,13 @@ is the short title. Quirks seen in 2000-2026 and handled here:
 * the closing bracket missing (2627 (2022), 2683 (2023)) or text after it (1748 (2007));
 * the title repeated (1492 (2003)); a few brackets open with another participle than "on"
   ("[authorizing ...]", "[condemning ...]");
-* no title at all (some 2025-2026 records, S/RES/2573 (2021) aside): then the agenda item
-  stands in, as the UN's Official Records list a resolution under it: "on the situation in
-  Libya".
+* no title at all (some 2025-2026 records): then the resolution's own words, where its
+  first preambular paragraph names the series it continues ("Recalling its previous
+  resolutions ... concerning the Democratic Republic of the Congo" -> "on the Democratic
+  Republic of the Congo"); failing that, the agenda item, as the UN's Official Records list
+  a resolution under it: "on the situation in Libya". The agenda item comes last because it
+  is often only "Maintenance of international peace and security" where the text says
+  "the situation in Yemen and the Red Sea" (S/RES/2768 (2025)).
 
 Example::
 
@@ -35,16 +39,29 @@ _BRACKET = re.compile(
     """,
     re.X,
 )
+_SERIES = re.compile(
+    r"""
+    ^Recalling\s+(?:all\s+)?its\s+(?:previous|prior|earlier|relevant)\s+resolutions\b
+    [^,;]*?\b(?:on|concerning|regarding)\s+    # "... statements of its President concerning"
+    (?P<subject>[^,;]+?)                        # "the situation in Yemen and the Red Sea"
+    (?:\s+(?:and\s+)?(?:in\s+particular|including|notably)\b|[,;]|$)  # where it stops
+    """,
+    re.X,
+)
 
 
-def find_short_title(*, titles: Iterable[str], agenda: str = "") -> str:
-    """The first catalogue subject among ``titles``; else "on " and the agenda item; else ""."""
+def find_short_title(*, titles: Iterable[str], agenda: str = "", opening: str = "") -> str:
+    """The first catalogue subject among ``titles``; else the subject of the series the first
+    preambular paragraph (``opening``) continues; else "on " and the agenda item; else ""."""
     for title in titles:
         match = _BRACKET.search(" ".join((title or "").split()))
         if match:
             subject = match["subject"].strip().rstrip(".,;: ")
             if len(subject.split()) >= 2:
                 return subject
+    series = _SERIES.match(" ".join((opening or "").split()))
+    if series:
+        return f"on {series['subject']}"
     agenda = " ".join((agenda or "").split()).rstrip(".")
     if not agenda:
         return ""

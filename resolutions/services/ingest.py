@@ -24,6 +24,7 @@ from resolutions.parsing.document import (
     FORMAT_AKN,
     FORMAT_PAGE_TEXT,
     FORMAT_RECORD,
+    PREAMBULAR,
     ParsedRecord,
     ParsedResolution,
     ParseError,
@@ -409,6 +410,9 @@ def resolution_fields(
         "short_title": find_short_title(
             titles=[akn.title if akn else "", record.title if record else ""],
             agenda=record.agenda if record else "",
+            opening=next(
+                (p.text for p in (text.paragraphs if text else ()) if p.kind == PREAMBULAR), ""
+            ),
         ),
         "formula": (akn.formula if akn else "") or (pages.formula if pages else ""),
         "adopted_on": next(

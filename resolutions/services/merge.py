@@ -115,11 +115,10 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
     """The paragraphs to show for a resolution, from whichever sources it has."""
     if akn is None and pages is None:
         return Plan(paragraphs=(), aliases={}, comparison=None)
-    # Page texts have lost their italics, and some early XML never marked them.
-    if pages is not None:
-        pages = with_leads(pages)
-    if akn is not None and not any(p.emphasis for p in akn.paragraphs):
-        akn = with_leads(akn)
+    # Page texts have lost their italics, and the XML leaves a few paragraphs unmarked: those
+    # get the opener the Council uses (a paragraph the markup italicises keeps its own).
+    pages = with_leads(pages) if pages is not None else None
+    akn = with_leads(akn) if akn is not None else None
     if akn is None:
         ids = assign_identifiers(pages.paragraphs)
         planned = tuple(
