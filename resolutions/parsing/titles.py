@@ -59,13 +59,22 @@ def find_short_title(*, titles: Iterable[str], agenda: str = "", opening: str = 
             subject = match["subject"].strip().rstrip(".,;: ")
             if len(subject.split()) >= 2:
                 return subject
-    series = _SERIES.match(" ".join((opening or "").split()))
-    if series:
-        return f"on {series['subject']}"
     agenda = " ".join((agenda or "").split()).rstrip(".")
+    series = _SERIES.match(" ".join((opening or "").split()))
+    # The text's words win only where they say more than the agenda item: "the situation in
+    # Yemen and the Red Sea" over "Maintenance of international peace and security", but
+    # "The situation concerning the Democratic Republic of the Congo" over "the Democratic
+    # Republic of the Congo (DRC)".
+    if series and not _words(series["subject"]) <= _words(agenda):
+        return f"on {series['subject']}"
     if not agenda:
         return ""
     # "The situation in Libya" -> "the situation in Libya"; "UN ..." keeps its capitals.
     if agenda[:1].isupper() and agenda[1:2].islower():
         agenda = agenda[0].lower() + agenda[1:]
     return f"on {agenda}"
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text``, lower-cased, without bracketed abbreviations ("(DRC)")."""
+    return set(re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", "", text).lower()))

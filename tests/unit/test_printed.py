@@ -292,6 +292,14 @@ T = "Security Council resolution {} [{}]"
             "Recalling its resolution 2701 (2023),",
             "on the situation in Libya",
         ),
+        # the text says no more than the agenda item: the agenda item (S/RES/2808 (2025))
+        (
+            [""],
+            "The situation concerning the Democratic Republic of the Congo",
+            "Recalling its previous resolutions concerning the Democratic Republic of the Congo "
+            "(DRC),",
+            "on the situation concerning the Democratic Republic of the Congo",
+        ),
         (
             [],
             "Maintenance of international peace and security",
