@@ -48,11 +48,16 @@ def known_spellings() -> dict[str, str]:
 
 def member_name(name: str) -> str:
     """The name as the UN prints it; see the module docstring for the rules."""
-    name = unicodedata.normalize("NFC", " ".join(name.split()))
+    name = _clean(name)
     if not name.isupper():
         return name
     known = known_spellings().get(name)
     return known if known is not None else fallback_name(name)
+
+
+def _clean(name: str) -> str:
+    """Whitespace collapsed and accents composed: records write "CÔTE" both ways."""
+    return unicodedata.normalize("NFC", " ".join(name.split()))
 
 
 def fallback_name(name: str) -> str:
@@ -61,7 +66,7 @@ def fallback_name(name: str) -> str:
     >>> fallback_name("NETHERLANDS (KINGDOM OF THE)")
     'Netherlands (Kingdom of the)'
     """
-    lowered = name.replace("İ", "I").lower()
+    lowered = _clean(name).replace("İ", "I").lower()
 
     def capitalise(match: re.Match) -> str:
         word = match["word"]

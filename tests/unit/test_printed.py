@@ -349,3 +349,48 @@ def test_italics_are_added_after_escaping(text, query, italics, html):
 )
 def test_formula_html(formula, html):
     assert formula_html(formula) == html
+
+
+# --- page texts that hold page 1 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("formula_line", "expected"),
+    [
+        ("The Security Council,", "The Security Council,"),
+        ("The Security Council ,", "The Security Council ,"),  # as the page prints it
+        (None, ""),
+    ],
+)
+def test_a_first_page_gives_its_formula(formula_line, expected):
+    from tests.unit.test_pages_structure import FIRST_PAGE
+
+    text = FIRST_PAGE.replace("The Security Council,", formula_line or "").replace("\n\n", "\n")
+    [resolution] = parse_page_texts([("p1.txt", text.encode())])
+    assert resolution.formula == expected
+    assert resolution.paragraphs[0].text.startswith("Recalling")
+
+
+# --- every member name in the UN's records ----------------------------------------------------
+
+
+def test_no_member_name_of_the_records_is_mis_capitalised(corpus):
+    import json
+    import re
+
+    names = set()
+    for path in sorted((corpus / "metadata").glob("*.json")):
+        for line in path.read_text("utf-8-sig").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                for field in ("MS_in_favour", "MS_against", "MS_abstaining", "sponsors"):
+                    names.update(n for n in record.get(field) or () if n.isupper())
+    assert len(names) > 200
+    for name in names:
+        printed = member_name(name)
+        assert "\u0307" not in printed, name  # "Türki̇Ye"
+        assert not re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", printed), (name, printed)  # "TürkiYe"
+        assert not re.search(r"\b[A-Z]['’][a-z]", printed), (name, printed)  # "D'ivoire"
+        assert printed.casefold().replace("’", "'") == fallback_name(name).casefold().replace(
+            "’", "'"
+        ), (name, printed)
