@@ -108,7 +108,7 @@ def test_operative_numbers_run_without_gaps(parsed):
     # S/RES/1409 (2002) prints a form after paragraph 9 whose boxes are numbered 10-19.
     results, _ = parsed
     gaps = {}
-    for name, resolution in results.items():
+    for resolution in results.values():
         numbers = {p.number for p in resolution.paragraphs if p.kind == "operative" and p.number}
         missing = sorted(set(range(1, max(numbers, default=0) + 1)) - numbers)
         if missing:
