@@ -117,6 +117,12 @@ class ParsedParagraph:
     annex: str = ""  # for ANNEX paragraphs: which annex ("Annex", "Annex I")
     label: str = ""  # the label as printed for headings/annex paragraphs ("A.", "1.")
     line: int | None = None  # first line in the source where the paragraph starts
+    # Where footnote markers stand: (offset into ``text``, marker), marker "6" at offset 120.
+    notes: tuple[tuple[int, str], ...] = ()
+    # For ANNEX paragraphs, the part of the annex with its own numbering: an agreement
+    # annexed to a resolution may have annexes of its own ("JCPOA Annex II"), each starting
+    # again at paragraph 1.
+    part: str = ""
 
 
 @dataclass(frozen=True)

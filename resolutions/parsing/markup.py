@@ -43,6 +43,7 @@ class Run:
 
     text: str
     href: str = ""
+    note: str = ""  # an empty run standing where a footnote's marker was: the marker ("6")
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,15 @@ class Span:
     start: int
     end: int
     href: str
+    note: str = ""  # a footnote marker's place (start == end), not a link
 
 
 def render(element: ET.Element, notes: list[Note], *, skip: Iterable[str] = ("num",)) -> list[Run]:
     """The runs of text under ``element``, in reading order.
 
-    Footnotes are removed from the text (no marker is left behind, so search and quotation
-    read cleanly) and appended to ``notes``; elements named in ``skip`` are left out.
+    Footnotes are removed from the text (so search and quotation read cleanly) and appended
+    to ``notes``; an empty run with ``note`` set keeps the place of the marker, which
+    :func:`compose` reports as a :class:`Span`. Elements named in ``skip`` are left out.
     """
     runs: list[Run] = []
     _render_into(element, runs, notes, frozenset(skip), href="")
@@ -81,7 +84,9 @@ def _render_into(
     for child in element:
         tag = local(child.tag)
         if tag == "authorialNote":
-            notes.append(Note(child.get("marker", "").strip(), tuple(render(child, notes))))
+            marker = child.get("marker", "").strip()
+            notes.append(Note(marker, tuple(render(child, notes))))
+            runs.append(Run("", note=marker or "*"))
         elif tag in skip:
             pass
         elif tag == "a" and not href and child.get("href", "").strip():
@@ -129,7 +134,8 @@ def compose(runs: Iterable[Run], *, clean: Callable[[str], str]) -> tuple[str, l
     """Join runs into one string with ``clean`` applied, and say where each link sits.
 
     ``clean`` works run by run (it must be local: typography, whitespace), so offsets stay
-    exact. Adjacent runs of the same link are one span: the UN sometimes splits a citation
+    exact. Footnote markers come back as empty spans with ``note`` set. Adjacent runs of the
+    same link are one span: the UN sometimes splits a citation
     into several links to one address ("1933", " ", "(2010)").
     """
     pieces: list[str] = []
@@ -139,6 +145,8 @@ def compose(runs: Iterable[Run], *, clean: Callable[[str], str]) -> tuple[str, l
     link_open = False  # no plain text since the last link: a same-address link extends it
     for run in runs:
         raw = run.text
+        if run.note:  # the marker sits against the word before it
+            spans.append(Span(length, length, "", note=run.note))
         if not raw:
             continue
         if raw[0].isspace():

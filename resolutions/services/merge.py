@@ -17,7 +17,7 @@ page-text repair; :func:`compare_texts` reports it. Example::
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from resolutions.parsing.document import (
     OPERATIVE,
@@ -28,6 +28,7 @@ from resolutions.parsing.document import (
 )
 from resolutions.parsing.repair import normalize_typography
 from resolutions.parsing.topics import find_trafficking
+from resolutions.services.addressing import keyed_items, link_notes
 from resolutions.services.identifiers import assign_identifiers
 
 
@@ -49,6 +50,8 @@ class PlannedParagraph:
     ends_on_missing_page: bool
     addresses_trafficking: bool
     references: tuple[ParsedReference, ...]
+    addressing: dict | None = None  # see services/addressing.py
+    notes: tuple[tuple[int, str], ...] = ()  # footnote markers as the reader found them
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _structure(paragraph: ParsedParagraph) -> dict | None:
 
     return {
         "intro": paragraph.intro,
-        "items": [item(i) for i in paragraph.items],
+        "items": keyed_items(item(i) for i in paragraph.items),
         "outro": paragraph.outro,
     }
 
@@ -103,9 +106,22 @@ def _planned(paragraph: ParsedParagraph, pid: str, position: int, **overrides) -
         ends_on_missing_page=paragraph.ends_on_missing_page,
         addresses_trafficking=find_trafficking(paragraph.text),
         references=tuple(paragraph.references),
+        addressing={"part": paragraph.part} if paragraph.part else None,
+        notes=tuple(paragraph.notes),
     )
     values.update(overrides)
     return PlannedParagraph(**values)
+
+
+def _with_notes(planned: tuple[PlannedParagraph, ...]) -> tuple[PlannedParagraph, ...]:
+    """Footnote markers linked to their footnotes and back (``addressing``)."""
+    linked = link_notes([(p.pid, p.kind, p.label, p.notes) for p in planned])
+    if not linked:
+        return planned
+    return tuple(
+        replace(p, addressing={**(p.addressing or {}), **linked[p.pid]}) if p.pid in linked else p
+        for p in planned
+    )
 
 
 def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | None) -> Plan:
@@ -118,7 +134,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
             _planned(p, pid, position)
             for position, (p, pid) in enumerate(zip(pages.paragraphs, ids, strict=True), 1)
         )
-        return Plan(paragraphs=planned, aliases={}, comparison=None)
+        return Plan(paragraphs=_with_notes(planned), aliases={}, comparison=None)
 
     official_ids = assign_identifiers(akn.paragraphs)
     if pages is None:
@@ -126,7 +142,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
             _planned(p, pid, position)
             for position, (p, pid) in enumerate(zip(akn.paragraphs, official_ids, strict=True), 1)
         )
-        return Plan(paragraphs=planned, aliases={}, comparison=None)
+        return Plan(paragraphs=_with_notes(planned), aliases={}, comparison=None)
 
     matches = match_paragraphs(akn=akn, pages=pages)  # official index -> page paragraph
     page_ids = assign_identifiers(pages.paragraphs)
@@ -156,7 +172,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
                 text_as_printed=printed.text_as_printed,
             )
         )
-    return Plan(paragraphs=tuple(planned_list), aliases=aliases, comparison=comparison)
+    return Plan(paragraphs=_with_notes(tuple(planned_list)), aliases=aliases, comparison=comparison)
 
 
 def comparable(text: str) -> str:
