@@ -105,7 +105,7 @@ class Paragraph(models.Model):
     addresses_trafficking = models.BooleanField(default=False, db_index=True)
     # What a citation needs that the identifier cannot say, and where footnote markers stand:
     # {"part": "JCPOA Annex II", "place": 4, "notes": [[120, "6", "fn6"]], "noted_at": "op3"};
-    # see resolutions.services.addressing. Nullable so that adding it altered no table.
+    # see resolutions.addresses. Nullable so that adding it altered no table.
     addressing = models.JSONField(null=True, blank=True)
 
     class Meta:

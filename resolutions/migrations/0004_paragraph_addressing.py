@@ -1,4 +1,4 @@
-"""Paragraph.addressing: citation details and footnote markers (see services/addressing.py).
+"""Paragraph.addressing: citation details and footnote markers (see resolutions/addresses.py).
 
 A nullable column without a default: SQLite adds it with ALTER TABLE ADD COLUMN, so the
 paragraph table is not rebuilt and the FTS triggers of 0002 stay in place.

@@ -53,6 +53,7 @@ class SearchHit:
     paragraph: object  # resolutions.models.Paragraph, with .resolution loaded
     snippet: SafeString
     rank: float
+    sub: str = ""  # the sub-paragraph holding the first match: "a/iii" (resolutions.addresses)
 
     @property
     def label(self) -> str:
@@ -60,8 +61,9 @@ class SearchHit:
         return paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
 
     def url(self, query: str) -> str:
-        """The paragraph's permalink with ``?q=`` so the page highlights the matches."""
-        base = self.paragraph.get_absolute_url()
+        """The permalink of the paragraph (or of the sub-paragraph where the first match is)
+        with ``?q=`` so the page highlights the matches."""
+        base = self.paragraph.get_absolute_url() + (f"{self.sub}/" if self.sub else "")
         return f"{base}?{urlencode({'q': query})}" if query else base
 
 

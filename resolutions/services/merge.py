@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, replace
 
+from resolutions.addresses import keyed_items, link_notes
 from resolutions.parsing.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -28,7 +29,6 @@ from resolutions.parsing.document import (
 )
 from resolutions.parsing.repair import normalize_typography
 from resolutions.parsing.topics import find_trafficking
-from resolutions.services.addressing import keyed_items, link_notes
 from resolutions.services.identifiers import assign_identifiers
 
 
@@ -50,7 +50,7 @@ class PlannedParagraph:
     ends_on_missing_page: bool
     addresses_trafficking: bool
     references: tuple[ParsedReference, ...]
-    addressing: dict | None = None  # see services/addressing.py
+    addressing: dict | None = None  # see resolutions/addresses.py
     notes: tuple[tuple[int, str], ...] = ()  # footnote markers as the reader found them
 
 

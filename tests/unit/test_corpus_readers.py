@@ -93,11 +93,13 @@ def test_no_operative_paragraph_holds_the_next_numbered_one(parsed):
     }
     assert nested == {
         "S/RES/1591 (2005)": [
-            "operative paragraphs 4–9 were nested in the list of paragraph 3; "
+            "S/RES/1591 (2005) (S_RES_1591_N0528789.xml): operative paragraphs 4–9 were "
+            "nested in the list of paragraph 3; "
             "read as paragraphs of their own"
         ],
         "S/RES/1996 (2011)": [
-            "operative paragraphs 4–28 were nested in the list of paragraph 3; "
+            "S/RES/1996 (2011) (S_RES_1996_N1140583.xml): operative paragraphs 4–28 were "
+            "nested in the list of paragraph 3; "
             "read as paragraphs of their own"
         ],
     }

@@ -107,3 +107,39 @@ def link_notes(paragraphs: Sequence[tuple[str, str, str, tuple]]) -> dict[str, d
         if linked:
             result.setdefault(pid, {})["notes"] = linked
     return result
+
+
+def item_spans(structure: dict | None, text: str) -> list[tuple[int, int, list[str]]]:
+    """Where each sub-paragraph sits in the paragraph's flattened ``text``: (start, end,
+    keys), in reading order; a sub-paragraph's span covers its own sub-items. The pieces are
+    found in turn, as the page finds them to place links (templatetags/archive.py)."""
+    spans: list[tuple[int, int, list[str]]] = []
+    cursor = 0
+
+    def find(piece: str) -> int | None:
+        nonlocal cursor
+        found = text.find(piece, cursor) if piece else -1
+        if found < 0:
+            return None
+        cursor = found + len(piece)
+        return found
+
+    def walk(items: Iterable[dict], keys: list[str]) -> None:
+        for item in items:
+            path = [*keys, str(item.get("key", ""))]
+            start = find(str(item.get("text", "")))
+            walk(item.get("items") or [], path)
+            if start is not None:
+                spans.append((start, cursor, path))
+
+    if structure and structure.get("items"):
+        find(str(structure.get("intro") or ""))
+        walk(structure["items"], [])
+    return sorted(spans, key=lambda span: (span[0], -span[1]))
+
+
+def item_at(structure: dict | None, text: str, offset: int) -> list[str]:
+    """The keys of the innermost sub-paragraph holding character ``offset`` of ``text``
+    ([] when it lies in the paragraph's own words: its opening or closing text)."""
+    inside = [keys for start, end, keys in item_spans(structure, text) if start <= offset < end]
+    return max(inside, key=len, default=[])
