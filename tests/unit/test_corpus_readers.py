@@ -188,3 +188,30 @@ def test_every_paragraph_id_still_names_the_paragraph_it_named(parsed):
         "the paragraphs they named (services/sync.py); then record the new ids with "
         "UPDATE_GOLDEN=1 and commit tests/unit/golden/corpus_permalinks.txt."
     )
+
+
+def test_every_footnote_keeps_its_marker_in_the_text(parsed):
+    # 45 notes in 13 resolutions; each marker stays where the UN put it, so the page can link
+    # marker and note both ways (resolutions.addresses.link_notes pairs them in order).
+    results, _ = parsed
+    notes, marks = {}, {}
+    for resolution in results.values():
+        footnotes = [p.label for p in resolution.paragraphs if p.kind == "footnote"]
+        if footnotes:
+            notes[resolution.symbol] = footnotes
+            marks[resolution.symbol] = [
+                marker for p in resolution.paragraphs for _at, marker in p.notes
+            ]
+    assert len(notes) == 13
+    assert sum(len(labels) for labels in notes.values()) == 45
+    assert marks == notes
+
+
+def test_the_2231_sections_the_markup_cut_keep_their_whole_numbers(parsed):
+    # "1.1." + "3. Sanctions on insurance": printed "1.1.3. Sanctions on insurance".
+    resolution = by_symbol(parsed, "S/RES/2231 (2015)")
+    labelled = {(p.part, p.label): p.text for p in resolution.paragraphs if p.kind == "annex"}
+    assert labelled[("JCPOA Annex II", "1.1.3.")].startswith("Sanctions on insurance")
+    assert labelled[("JCPOA Annex IV", "1.1.")].startswith("The Joint Commission is established")
+    ones = [key for key in labelled if key[1].startswith("1.1.")]
+    assert len(ones) == len(set(ones)) == 9
