@@ -14,6 +14,8 @@ Example::
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection
 from django.utils.safestring import SafeString
 
@@ -132,15 +134,13 @@ def search_paragraphs(
 
 def _sub_paragraphs(paragraphs: list[Paragraph], parsed: ParsedQuery) -> dict[int, str]:
     """For hits whose first match lies in a sub-paragraph, its address ("a/iii"), so the hit
-    links there. One query for the structures of the page's hits."""
-    structures = dict(
-        Paragraph.objects.filter(id__in=[p.id for p in paragraphs])
-        .filter(structure__isnull=False)
-        .values_list("id", "structure")
-    )
+    links there. The structure came with the hit (raw: the engines give JSON as text)."""
     found: dict[int, str] = {}
     for paragraph in paragraphs:
-        structure = structures.get(paragraph.id)
+        structure = paragraph.structure
+        if isinstance(structure, str):
+            structure = json.loads(structure)
+            paragraph.structure = structure
         if not isinstance(structure, dict):
             continue
         marked = snippets.mark_matches([paragraph.text], parsed.tree)[0]

@@ -274,7 +274,9 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "")
     if redirect := _zero_padded_redirect(request):
         return redirect
     keys = _sub_keys(sub)
-    if not PID_SHAPE_RE.match(pid) or keys is None:
+    if keys is None:
+        return not_found(request, number=number)  # "Nothing is at this address, but ..."
+    if not PID_SHAPE_RE.match(pid):
         return not_found(request, number=number, pid=pid)
     paragraph = selectors.paragraph_get(number=number, pid=pid)
     if paragraph is None:
@@ -284,7 +286,7 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "")
         return not_found(request, number=number, pid=pid)
     found = find_item(paragraph.structure, keys) if keys else None
     if keys and found is None:
-        return not_found(request, number=number, pid=pid)
+        return not_found(request, number=number)
     item, sub_labels = found if found else ({}, [])
     resolution = paragraph.resolution
     # A sub-paragraph's page shows the paragraph around it instead of the neighbours.
