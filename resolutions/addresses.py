@@ -143,3 +143,77 @@ def item_at(structure: dict | None, text: str, offset: int) -> list[str]:
     ([] when it lies in the paragraph's own words: its opening or closing text)."""
     inside = [keys for start, end, keys in item_spans(structure, text) if start <= offset < end]
     return max(inside, key=len, default=[])
+
+
+_DIVISION = re.compile(
+    r"""
+    ^(?: (?P<top>Attachment|Appendix(?:\s+[IVXLC\d]+)?)            # a document within the annex
+       | (?P<part>(?:Part|Section|Chapter)\s+[IVXLC\d]+[A-Z]?)     # "Part II", "Section III"
+       | (?P<article>(?:Article|Rule)\s+\d+[a-z]?                  # "Article 13"
+           (?:\s+(?:bis|ter|quater|quinquies))?)                    # "Article 13 bis"
+       | (?P<letter>[A-Z])\s+(?=[A-Z][a-z])                          # "B Operational issues"
+    )(?:\.?$|\s*[:.–—-]\s+\S|(?<=\s)\S)                           # "Article 1: Competence ..."
+    """,
+    re.X,
+)
+_SECTION_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]+)\.?$")  # "A.", "IV": a lettered section
+
+
+def annex_divisions(paragraphs: Sequence[tuple[str, str, str, str, str, str]]) -> dict[str, str]:
+    """Qualifiers that make each annex paragraph's citation unique within the resolution.
+
+    ``paragraphs`` are (pid, kind, annex, part, label, text) in order. Statutes and sanctions
+    lists annexed to a resolution number their paragraphs anew in each article or section:
+    "annex I, para. 1" names five paragraphs of S/RES/1329 (2000). A paragraph whose printed
+    label repeats within its annex (and part) is qualified by the divisions it sits in, as
+    the printed headings give them: "Article 13 bis", "Part II", "section B", "Attachment,
+    Article 3". Returns {pid: qualifier} for the paragraphs that need one.
+
+    >>> annex_divisions([("a1", "annex", "Annex", "", "", "Article 1"),
+    ...                  ("a2", "annex", "Annex", "", "1.", "The Tribunal ..."),
+    ...                  ("a3", "annex", "Annex", "", "", "Article 2"),
+    ...                  ("a4", "annex", "Annex", "", "1.", "The judges ...")])
+    {'a2': 'Article 1', 'a4': 'Article 2'}
+    """
+    order = ("top", "part", "article")
+    seen: dict[tuple[str, str, str], int] = {}
+    for _pid, kind, annex, part, label, _text in paragraphs:
+        if kind == "annex" and label:
+            seen[(annex, part, label)] = seen.get((annex, part, label), 0) + 1
+    levels: dict[str, str] = {}
+    where: tuple[str, str] = ("", "")
+    result: dict[str, str] = {}
+    for pid, kind, annex, part, label, text in paragraphs:
+        if kind != "annex":
+            continue
+        if (annex, part) != where:
+            levels, where = {}, (annex, part)
+        title = _DIVISION.match(text.strip()) if not label and len(text) < 80 else None
+        if title and title["letter"]:  # "B Operational issues": a lettered section
+            label, title = f"{title['letter']}.", None
+        elif title:
+            rank = next(name for name in order if title[name])
+            levels = {k: v for k, v in levels.items() if k in order[: order.index(rank)]}
+            levels[rank] = title[rank]
+            continue
+        elif not label and _is_title(text):  # "Iranian Revolutionary Guard Corps entities"
+            levels["heading"] = text
+            continue
+        if label and _SECTION_LABEL.match(label):
+            if seen.get((annex, part, label), 0) > 1 and "top" in levels:
+                result[pid] = levels["top"]
+            levels = {k: v for k, v in levels.items() if k == "top"}
+            levels["part"] = f"section {label.rstrip('.')}"
+            continue
+        if label and seen.get((annex, part, label), 0) > 1 and levels:
+            named = [levels[k] for k in order if k in levels]
+            if "part" not in levels and "article" not in levels and "heading" in levels:
+                named.append(levels["heading"])
+            result[pid] = ", ".join(named)
+    return result
+
+
+def _is_title(text: str) -> bool:
+    """Short, capitalised, unpunctuated: a heading printed as a paragraph of the annex."""
+    words = text.split()
+    return 0 < len(words) <= 12 and text[0].isupper() and not text.endswith((".", ",", ";", ":"))

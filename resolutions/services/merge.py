@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, replace
 
-from resolutions.addresses import keyed_items, link_notes
+from resolutions.addresses import annex_divisions, keyed_items, link_notes
 from resolutions.parsing.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -114,8 +114,16 @@ def _planned(paragraph: ParsedParagraph, pid: str, position: int, **overrides) -
 
 
 def _with_notes(planned: tuple[PlannedParagraph, ...]) -> tuple[PlannedParagraph, ...]:
-    """Footnote markers linked to their footnotes and back (``addressing``)."""
+    """Footnote markers linked to their footnotes and back, and the divisions that make an
+    annex paragraph's citation unique (``addressing``)."""
     linked = link_notes([(p.pid, p.kind, p.label, p.notes) for p in planned])
+    rows = [
+        (p.pid, p.kind, p.annex, (p.addressing or {}).get("part", ""), p.label, p.text)
+        for p in planned
+    ]
+    for pid, division in annex_divisions(rows).items():
+        part = (next(p for p in planned if p.pid == pid).addressing or {}).get("part", "")
+        linked.setdefault(pid, {})["part"] = f"{part}, {division}" if part else division
     if not linked:
         return planned
     return tuple(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from resolutions.addresses import (
+    annex_divisions,
     cited_label,
     find_item,
     item_at,
@@ -164,3 +165,29 @@ def test_ids_retiring_into_better_ones_are_not_kept_and_retired_ones_not_reused(
     # An alias still serving "pp1" is never given to another paragraph.
     names = keep_published(pp("A,"), stored=[("pp3", "preambular", "Z,", 1)], retired=["pp1"])
     assert names == {"pp1": "pp1-2"}
+
+
+def test_repeated_annex_labels_are_told_apart_by_the_divisions_printed_above_them():
+    rows = [
+        ("a1", "annex", "Annex", "", "", "Article 1: Competence of the Mechanism"),
+        ("a2", "annex", "Annex", "", "1.", "The Mechanism shall ..."),
+        ("a3", "annex", "Annex", "", "", "Article 13 bis"),
+        ("a4", "annex", "Annex", "", "1.", "Fourteen of the judges ..."),
+        ("a5", "annex", "Annex", "", "2.", "Unique within the annex."),
+        ("a6", "annex", "Annex", "", "", "Attachment"),
+        ("a7", "annex", "Annex", "", "", "Section I"),
+        ("a8", "annex", "Annex", "", "", "Article 1"),
+        ("a9", "annex", "Annex", "", "1.", "The Special Tribunal ..."),
+        ("b1", "annex", "Annex II", "", "", "B Operational issues"),
+        ("b2", "annex", "Annex II", "", "1.", "Troop contributors ..."),
+        ("b3", "annex", "Annex II", "", "", "Iranian Revolutionary Guard Corps entities"),
+        ("b4", "annex", "Annex II", "", "1.", "Qods Aviation Industries"),
+        ("o1", "operative", "", "", "", "Decides ..."),
+    ]
+    assert annex_divisions(rows) == {
+        "a2": "Article 1",
+        "a4": "Article 13 bis",
+        "a9": "Attachment, Section I, Article 1",
+        "b2": "section B",
+        "b4": "section B",  # a heading under a lettered section does not replace it
+    }
