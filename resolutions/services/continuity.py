@@ -11,7 +11,8 @@ are first matched to the stored ones, and a stored identifier stays with its tex
 2. an operative paragraph keeps ``op<n>`` when the stored ``op<n>`` found no text of its
    own in step 1 (the UN's number names it; the text may have been corrected);
 3. the paragraph whose fresh id a stored paragraph of the same kind held, when most of the
-   text is the same (a corrected word);
+   text is the same (a corrected word) or one is a piece of the other (a paragraph held in
+   part, from page texts, then whole);
 4. any stored paragraph of the same kind still unmatched whose text is most alike (> 0.8);
 5. otherwise the fresh id, if no paragraph ever held it, else the fresh id with a suffix
    (``pp3-2``): an id is never handed to a text it did not name.
@@ -48,6 +49,16 @@ def _ratio(a: str, b: str) -> float:
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
     return matcher.ratio()
+
+
+def _same_paragraph(new: str, old: str) -> bool:
+    """Most of the text the same, or one a piece of the other: a paragraph the archive held
+    only in part (it ran onto a page it lacked) and now holds whole, or the reverse."""
+    if _ratio(new, old) > SIMILAR:
+        return True
+    shorter, longer = sorted((new, old), key=len)
+    edge = min(len(shorter), 40)
+    return edge >= 20 and (shorter[:edge] in longer or shorter[-edge:] in longer)
 
 
 def keep_published(
@@ -98,7 +109,7 @@ def keep_published(
     for pid, kind, text, _index in new:
         if pid in taken or pid in claimed or pid not in old or old[pid][0] != kind:
             continue
-        if pid.startswith("op") or _ratio(text, old[pid][1]) > SIMILAR:
+        if pid.startswith("op") or _same_paragraph(text, old[pid][1]):
             claim(pid, pid)
     # 4. The most alike of the stored paragraphs of its kind still unmatched.
     for pid, kind, text, _index in new:

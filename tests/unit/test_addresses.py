@@ -140,6 +140,17 @@ def stored(*texts: str) -> list[tuple[str, str, str, int]]:
         (("A,", "B,", "C,"), ("A,", "C,"), {"pp1": "pp1", "pp2": "pp3"}),
         # a corrected word keeps the id
         (("Recalling its resolution 2331,",), ("Recalling its resolutions 2331,",), {"pp1": "pp1"}),
+        # a paragraph held in part (its page was missing), then whole
+        (
+            ("Recalling A,", "Noting with concern the situation of the people who are"),
+            (
+                "Recalling A,",
+                "Noting with concern the situation of the people who are displaced by the "
+                "conflict and the trafficking in persons that follows it, and the need for "
+                "further action by all Member States and by the United Nations system,",
+            ),
+            {"pp1": "pp1", "pp2": "pp2"},
+        ),
         # a new text where another stood never takes the old id
         (("Recalling A,",), ("Something else entirely,",), {"pp1": "pp1-2"}),
     ],
