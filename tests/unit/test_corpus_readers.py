@@ -147,7 +147,7 @@ def test_resolutions_addressing_trafficking_in_persons(parsed):
     }
     # Reviewed by hand (see resolutions.parsing.topics): the Council's thematic resolutions
     # and the mandates that mention trafficking in persons, smuggling of migrants and the like.
-    assert len(found) == 103  # 101 before the 27 files of 2021 and 2025 arrived
+    assert len(found) == 103
     assert {"S/RES/2331 (2016)", "S/RES/2388 (2017)", "S/RES/1539 (2004)"} <= found
     assert "S/RES/1817 (2008)" not in found  # "Anti-Trafficking" there is about drug precursors
 
