@@ -405,7 +405,9 @@ def _text_lines(resolution: Resolution, request: HttpRequest) -> list[str]:
         if paragraph.annex and paragraph.annex != annex:
             annex = paragraph.annex
             lines += ["", annex.upper()]
-        marker = paragraph_marker(paragraph.pid, number=paragraph.number, label=paragraph.label)
+        addressing = paragraph.addressing if isinstance(paragraph.addressing, dict) else {}
+        cite_as = addressing.get("cite_as") or paragraph.pid  # a kept id may not say the place
+        marker = paragraph_marker(cite_as, number=paragraph.number, label=paragraph.label)
         text = paragraph.text
         if paragraph.begins_on_missing_page:
             text = "… " + text

@@ -223,6 +223,9 @@ def test_every_served_url_still_shows_its_text_after_a_corrected_text(
         moved = Paragraph.objects.get(resolution__number=2653, pid="op3")
         assert moved.number == 4
         assert client.get("/resolutions/2653/op3/").context["citations"].un.endswith("para. 4")
+        lines = client.get("/resolutions/2653.txt").content.decode().splitlines()
+        assert "3. Decides a paragraph the corrected text inserts;" in lines
+        assert f"4. {moved.text}" in lines
 
 
 def test_ids_served_by_the_old_reader_resolve_after_the_new_one(
