@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from django.utils.safestring import SafeString
 
+from resolutions.addresses import find_item
 from resolutions.models import Paragraph
 from resolutions.search.base import RELEVANCE, Counts, SearchFilters
 from resolutions.search.query import ParsedQuery
@@ -57,8 +58,11 @@ class SearchHit:
 
     @property
     def label(self) -> str:
+        """ "OP 16", or "OP 16 (a)" when the hit links to the sub-paragraph holding the match."""
         p = self.paragraph
-        return paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
+        label = paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
+        found = find_item(p.structure, self.sub.split("/")) if self.sub else None
+        return " ".join([label, *found[1]]) if found else label
 
     def url(self, query: str) -> str:
         """The permalink of the paragraph (or of the sub-paragraph where the first match is)

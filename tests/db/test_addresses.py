@@ -105,8 +105,9 @@ def test_an_old_identifier_redirects_to_the_same_sub_paragraph(client, corpus, t
 def test_a_search_hit_inside_a_sub_paragraph_links_to_it(client, corpus, tmp_path):
     ingest(corpus, tmp_path, 2653)
     hits = client.get("/search.json", {"q": '"forcible recruitment of children by such groups"'})
-    urls = [hit["url"] for hit in hits.json()["results"]]
-    assert any(url.startswith("/resolutions/2653/op16/a/?q=") for url in urls), urls
+    found = [(hit["url"], hit["label"]) for hit in hits.json()["results"]]
+    assert found[0][0].startswith("/resolutions/2653/op16/a/?q="), found
+    assert found[0][1] == "OP 16 (a)"
 
 
 def test_the_nine_2231_paragraphs_1_1_have_nine_labels_and_citations(client, corpus, tmp_path):
