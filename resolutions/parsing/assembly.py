@@ -34,6 +34,7 @@ from resolutions.parsing.document import (
     ParsedReference,
 )
 from resolutions.parsing.markup import Note, Run, collapse, compose, link_reference, plain
+from resolutions.parsing.nesting import promote_nested
 from resolutions.parsing.references import find_references
 from resolutions.parsing.repair import normalize_typography
 
@@ -321,7 +322,7 @@ class _Assembler:
             self._new(OPERATIVE, runs, label=label)
 
     def finish(self, notes: list[Note]) -> tuple[tuple[ParsedParagraph, ...], list[str]]:
-        self.drafts = _promote_nested(self.drafts, self.warnings)
+        self.drafts = promote_nested(self.drafts, self.warnings, make=_lifted)
         paragraphs = []
         preambular = 0
         numbers: set[int] = set()
@@ -342,71 +343,9 @@ class _Assembler:
         return tuple(paragraphs), self.warnings
 
 
-def _promote_nested(drafts: list[_Draft], warnings: list[str]) -> list[_Draft]:
-    """Operative paragraphs that the XML nests in the list of the paragraph before them,
-    lifted out to be paragraphs of their own.
-
-    The UN's conversion sometimes opens a ``<sublist>`` inside the last sub-paragraph of a
-    mandate and puts every following operative paragraph in it: S/RES/1996 (2011) has
-    paragraphs 4-28 as points of 3 (c) (vi), S/RES/1591 (2005) paragraphs 4-9 under 3 (g).
-    The sign is general: a point labelled like the next operative number ("4." inside 3),
-    which no paragraph of the resolution carries. From that point on, in reading order,
-    each point numbered in sequence is a paragraph; the points between them are its own
-    sub-paragraphs.
-    """
-    taken = {d.number for d in drafts if d.kind == OPERATIVE and d.number is not None}
-    result: list[_Draft] = []
-    pending = list(reversed(drafts))
-    while pending:
-        draft = pending.pop()
-        result.append(draft)
-        if draft.kind != OPERATIVE or draft.number is None or draft.number + 1 in taken:
-            continue
-        tail = _cut_at_number(draft.items, draft.number + 1)
-        if not tail:
-            continue
-        lifted: list[_Draft] = []
-        for item in tail:
-            number = _item_number(item)
-            expected = (lifted[-1].number if lifted else draft.number) + 1
-            if lifted and number != expected:
-                lifted[-1].items.append(item)  # a sub-paragraph of the lifted paragraph
-                continue
-            lifted.append(
-                _Draft(OPERATIVE, item.runs, label=item.label, number=number, items=item.items)
-            )
-            taken.add(expected)
-        lifted[-1].outro, draft.outro = draft.outro, []
-        warnings.append(
-            f"operative paragraphs {lifted[0].number}–{lifted[-1].number} were nested in the "
-            f"list of paragraph {draft.number}; read as paragraphs of their own"
-            if len(lifted) > 1
-            else f"operative paragraph {lifted[0].number} was nested in the list of paragraph "
-            f"{draft.number}; read as a paragraph of its own"
-        )
-        pending.extend(reversed(lifted))  # a lifted paragraph may hold the next ones in turn
-    return result
-
-
-def _item_number(item: Item) -> int | None:
-    number = _ARABIC.match(item.label)
-    return int(number.group(1)) if number else None
-
-
-def _cut_at_number(items: list[Item], number: int) -> list[Item]:
-    """Remove from the tree the point labelled ``number`` and every point after it in reading
-    order (deeper levels first), and return them in reading order; [] if there is none."""
-    for index, item in enumerate(items):
-        if _item_number(item) == number:
-            tail = items[index:]
-            del items[index:]
-            return tail
-        tail = _cut_at_number(item.items, number)
-        if tail:
-            rest = items[index + 1 :]
-            del items[index + 1 :]
-            return tail + rest
-    return []
+def _lifted(item: Item, number: int | None) -> _Draft:
+    """An operative paragraph the XML nested as a point of the list before it (nesting.py)."""
+    return _Draft(OPERATIVE, item.runs, label=item.label, number=number, items=item.items)
 
 
 def _drop_prefix(runs: list[Run], length: int) -> list[Run]:

@@ -233,7 +233,7 @@ def test_ids_served_by_the_old_reader_resolve_after_the_new_one(
     client, corpus, tmp_path, monkeypatch
 ):
     # The reader before this change left S/RES/1591 (2005) paragraphs 4-9 inside 3.
-    monkeypatch.setattr(assembly, "_promote_nested", lambda drafts, warnings: drafts)
+    monkeypatch.setattr(assembly, "promote_nested", lambda drafts, warnings, make: drafts)
     ingest(corpus, tmp_path, 1591)
     before = served(1591)
     assert "/resolutions/1591/op4/" not in before
