@@ -24,7 +24,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -173,23 +173,52 @@ def _annex_word(annex_name: str) -> str:
     return annex_name[0].lower() + annex_name[1:]
 
 
-def _pinpoints(locator: Locator, annex_name: str) -> tuple[str, str, str]:
+def _sub(labels: Sequence[str], *, spaced: bool) -> str:
+    """Sub-paragraph labels after a paragraph number: " (a) (iii)" (UN), "(a)(iii)" (Bluebook,
+    OSCOLA); a label that is not a bracketed letter ("1.1.3", "item 2") follows a comma."""
+    text = ""
+    for label in labels:
+        if label.startswith("("):
+            text += f" {label}" if spaced else label
+        else:
+            text += f", {label}"
+    return text
+
+
+def _pinpoints(
+    locator: Locator, annex_name: str, *, part: str = "", label: str = "", sub: Sequence[str] = ()
+) -> tuple[str, str, str]:
     """The pinpoint in each style (UN, Bluebook, OSCOLA); empty ones cite the whole resolution."""
-    annex = _annex_word(annex_name)
+    annex = _annex_word(annex_name) + (f", {part}" if part else "")
     number = locator.number
+    un_sub, short_sub = _sub(sub, spaced=True), _sub(sub, spaced=False)
+    printed = label.strip().rstrip(".")
     if locator.kind == "operative":
-        return f"para. {number}", f"¶ {number}", f"para {number}"
+        return f"para. {number}{un_sub}", f"¶ {number}{short_sub}", f"para {number}{short_sub}"
     if locator.kind == "preambular" and number is not None:
-        return f"preambular para. {number}", f"pmbl. ¶ {number}", f"preambular para {number}"
+        return (
+            f"preambular para. {number}{un_sub}",
+            f"pmbl. ¶ {number}{short_sub}",
+            f"preambular para {number}{short_sub}",
+        )
     if locator.kind == "preambular":
         where = _unnumbered_preambular(locator)
         return (
-            f"preambular paragraph ({where})",
-            f"pmbl. para. ({where})",
-            f"preambular para ({where})",
+            f"preambular paragraph ({where}){un_sub}",
+            f"pmbl. para. ({where}){short_sub}",
+            f"preambular para ({where}){short_sub}",
         )
-    if locator.kind == "annex" and number is not None:
-        return f"{annex}, para. {number}", f"{annex} ¶ {number}", f"{annex} para {number}"
+    if locator.kind == "annex" and (number is not None or printed):
+        at = number if number is not None else printed
+        return (
+            f"{annex}, para. {at}{un_sub}",
+            f"{annex} ¶ {at}{short_sub}",
+            f"{annex} para {at}{short_sub}",
+        )
+    if locator.kind == "annex" and locator.count:
+        # Unnumbered (a sanctions list's entries): by place in the annex, fixed with the id.
+        at = f"{ordinal(locator.count)} para."
+        return f"{annex}, {at}{un_sub}", f"{annex}, {at}{short_sub}", f"{annex}, {at}{short_sub}"
     if locator.kind == "annex":
         return annex, annex, annex
     if locator.kind == "footnote":
@@ -215,17 +244,30 @@ def paragraph_citations(
     pid: str = "",
     paragraph_number: int | None = None,
     annex_name: str = "",
+    part: str = "",
+    label: str = "",
+    sub: Sequence[str] = (),
 ) -> Citations:
     """Cite resolution ``number`` of ``year`` (at paragraph ``pid`` when given) in three styles.
 
-    Headings and identifiers the archive does not know how to pinpoint cite the whole
-    resolution rather than invent a paragraph number.
+    ``pid`` is the identifier that says the paragraph's place (``Paragraph.addressing``'s
+    ``cite_as`` when a kept identifier no longer does); ``paragraph_number`` the UN's number;
+    ``part`` the part of an annex with its own numbering, ``label`` an annex paragraph's
+    printed label, ``sub`` the labels of a sub-paragraph (["(a)", "(iii)"]). Headings and
+    identifiers the archive does not know how to pinpoint cite the whole resolution rather
+    than invent a paragraph number.
 
     >>> paragraph_citations(number=2388, year=2017, adopted_on=None, pid="pp-3").bluebook
     'S.C. Res. 2388, pmbl. para. (third from last) (2017)'
+    >>> paragraph_citations(number=2653, year=2022, adopted_on=None, pid="op16", sub=["(a)"]).un
+    'S/RES/2653 (2022), para. 16 (a)'
     """
     locator = parse_pid(pid, number=paragraph_number) if pid else Locator(kind="")
-    un_pin, bluebook_pin, oscola_pin = _pinpoints(locator, annex_name)
+    if locator.kind == "operative" and paragraph_number is not None:
+        locator = Locator(kind="operative", number=paragraph_number)
+    un_pin, bluebook_pin, oscola_pin = _pinpoints(
+        locator, annex_name, part=part, label=label, sub=sub
+    )
     un = f"S/RES/{number} ({year})"
     bluebook_when = bluebook_date(adopted_on) if adopted_on else str(year)
     oscola_when = long_date(adopted_on) if adopted_on else str(year)
@@ -239,7 +281,26 @@ def paragraph_citations(
 
 
 def paragraph_name(
-    pid: str, *, number: int | None = None, annex_name: str = "", label: str = ""
+    pid: str,
+    *,
+    number: int | None = None,
+    annex_name: str = "",
+    label: str = "",
+    part: str = "",
+    sub: Sequence[str] = (),
+) -> str:
+    """The paragraph (or its sub-paragraph ``sub``, ["(a)", "(iii)"]) named in words; see
+    :func:`_paragraph_name`.
+
+    >>> paragraph_name("op16", number=16, sub=["(a)", "(iii)"])
+    'operative paragraph 16 (a) (iii)'
+    """
+    name = _paragraph_name(pid, number=number, annex_name=annex_name, label=label, part=part)
+    return name + _sub(sub, spaced=True)
+
+
+def _paragraph_name(
+    pid: str, *, number: int | None = None, annex_name: str = "", label: str = "", part: str = ""
 ) -> str:
     """How a page or the plain text names a paragraph: "operative paragraph 31",
     "preambular paragraph (third from last)", "footnote 1". An annex paragraph the UN did not
@@ -251,13 +312,13 @@ def paragraph_name(
     """
     locator = parse_pid(pid, number=number)
     if locator.kind == "operative":
-        return f"operative paragraph {locator.number}"
+        return f"operative paragraph {number if number is not None else locator.number}"
     if locator.kind == "preambular" and locator.number is not None:
         return f"preambular paragraph {locator.number}"
     if locator.kind == "preambular":
         return f"preambular paragraph ({_unnumbered_preambular(locator)})"
     if locator.kind == "annex":
-        annex = _annex_word(annex_name)
+        annex = _annex_word(annex_name) + (f", {part}" if part else "")
         if locator.number:
             return f"{annex}, paragraph {locator.number}"
         if label.strip():

@@ -110,6 +110,10 @@ class Paragraph(models.Model):
     begins_on_missing_page = models.BooleanField(default=False)
     ends_on_missing_page = models.BooleanField(default=False)
     addresses_trafficking = models.BooleanField(default=False, db_index=True)
+    # What a citation needs that the identifier cannot say, and where footnote markers stand:
+    # {"part": "JCPOA Annex II", "place": 4, "notes": [[120, "6", "fn6"]], "noted_at": "op3"};
+    # see resolutions.addresses. Nullable so that adding it altered no table.
+    addressing = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["resolution", "position"]

@@ -17,6 +17,12 @@ urlpatterns = [
     path("resolutions/<int:number>.txt", pages.resolution_text, name="text"),
     path("resolutions/<int:number>/", pages.resolution_detail, name="detail"),
     path("resolutions/<int:number>/<str:pid>/", pages.paragraph_detail, name="paragraph"),
+    # A sub-paragraph: /resolutions/2653/op16/a/, /resolutions/2653/op12/a/iii/
+    path(
+        "resolutions/<int:number>/<str:pid>/<path:sub>/",
+        pages.paragraph_detail,
+        name="subparagraph",
+    ),
     path("search/", search.search_page, name="search"),
     path("search.json", search.search_json, name="search_json"),
     path("search/help/", search.search_help, name="search_help"),

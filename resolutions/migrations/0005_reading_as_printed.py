@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resolutions", "0003_search_table")]
+    dependencies = [("resolutions", "0004_paragraph_addressing")]
 
     operations = [
         migrations.AddField(

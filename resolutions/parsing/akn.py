@@ -99,7 +99,7 @@ def parse_akn(name: str, data: bytes) -> ParsedResolution:
         meeting=cover["meeting"],
         title=cover["title"],
         files=(name,),
-        warnings=tuple(warnings),
+        warnings=tuple(f"{cover['symbol']} ({name}): {warning}" for warning in warnings),
         formula=walker.formula,
     )
 

@@ -34,6 +34,7 @@ from resolutions.parsing.document import (
     ParsedReference,
 )
 from resolutions.parsing.markup import Note, Run, collapse, compose, link_reference, plain
+from resolutions.parsing.nesting import promote_nested
 from resolutions.parsing.references import find_references
 from resolutions.parsing.repair import normalize_typography
 
@@ -66,6 +67,22 @@ _WRITTEN_NUMBER = re.compile(
     r"""
     ^(?P<label>(?P<number>\d{1,3})\.?)  # "7" or "7." typed at the start of the text
     \s+(?=[A-Z])                        # then the paragraph's first word
+    """,
+    re.X,
+)
+_SPLIT_NUMBER = re.compile(
+    r"""
+    ^(?P<last>\d{1,2})\.?   # "1" or "2." typed at the start of the text: the last level of
+    \s+(?=\S)               # a number the markup cut, "1.1." + "3. Sanctions" = "1.1.3."
+    """,
+    re.X,
+)
+_LEVELLED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.$")  # "1.1.", "2.3.": a section's number
+_PART_TITLE = re.compile(
+    r"""
+    ^(?P<part>[A-Z][A-Za-z/+]*\s+     # the agreement's name: "JCPOA"
+      Annex\s+(?:[IVXLC]+|\d{1,2}))   # its own annex: "Annex II"
+    \s*[–—:-]\s*\S                    # then its title: "– Sanctions-related commitments"
     """,
     re.X,
 )
@@ -119,6 +136,7 @@ class _Draft:
     outro: list[Run] = field(default_factory=list)
     annex: str = ""
     continued: bool = False  # inside a list that a ":" opened and no "." has closed yet
+    part: str = ""  # "JCPOA Annex II": a part of an annex that numbers its paragraphs anew
 
     def is_open(self) -> bool:
         """Does the paragraph still take sub-paragraphs?
@@ -159,14 +177,19 @@ class _Assembler:
         self.seen_operative = False
         self.last_number = 0  # the last operative number met
         self.subtitle = ""  # "Statement" of "Annex B: Statement", which may come again
+        self.part = ""  # the part of the current annex with its own numbering, if any
 
     def add(self, block: Block, following: Block | None) -> None:
         echo, self.subtitle = self.subtitle, ""
         if echo and block.hint in ("heading", "text") and not block.label:
             if _same_words(block.text, echo):
                 return  # "Annex B: Statement", then a subheading "Statement" (2015)
+        part = _PART_TITLE.match(block.text) if self.annex and not block.label else None
+        if part:  # "JCPOA Annex I – Nuclear-related measures" inside annex A of 2231 (2015)
+            self.part = part["part"]
         if block.hint == "annex":
             self.annex, self.pending_number, self.pending_label = "Annex", None, ""
+            self.part = ""
         elif block.hint == "heading":
             self._heading(block.label, block.runs, following)
         elif block.hint == "table":
@@ -184,7 +207,7 @@ class _Assembler:
     def _new(self, kind: str, runs: list[Run], **fields) -> _Draft:
         draft = _Draft(kind, runs, **fields)
         if self.annex:
-            draft.kind, draft.annex = ANNEX, self.annex
+            draft.kind, draft.annex, draft.part = ANNEX, self.annex, self.part
         self.seen_operative = self.seen_operative or draft.kind == OPERATIVE
         if draft.kind == OPERATIVE and draft.number is not None:
             self.last_number = draft.number
@@ -197,6 +220,7 @@ class _Assembler:
         if title:
             name = title["name"].replace("ANNEX", "Annex")
             self.annex, self.pending_number, self.pending_label = name, None, ""
+            self.part = ""
             if title["subtitle"] or title["title"]:
                 self._new(ANNEX, runs)
                 self.subtitle = title["subtitle"] or title["title"]
@@ -262,6 +286,10 @@ class _Assembler:
             # "7 Further underlines ...": the number typed into the text, not marked up
             label, runs = written["label"], _drop_prefix(runs, len(written["label"]))
             arabic = _ARABIC.match(label)
+        split = _SPLIT_NUMBER.match(text) if _LEVELLED.match(label) else None
+        if split:  # "1.1." then "2. Sanctions on banking": printed "1.1.2. Sanctions ..."
+            label = f"{label}{split['last']}."
+            runs = _drop_prefix(runs, len(split.group().rstrip()))
         number, self.pending_number, self.pending_label = self.pending_number, None, ""
         last = self._last()
         # "Remaining fully committed ...," at the top of the body: the preamble's last words
@@ -294,6 +322,7 @@ class _Assembler:
             self._new(OPERATIVE, runs, label=label)
 
     def finish(self, notes: list[Note]) -> tuple[tuple[ParsedParagraph, ...], list[str]]:
+        self.drafts = promote_nested(self.drafts, self.warnings, make=_lifted)
         paragraphs = []
         preambular = 0
         numbers: set[int] = set()
@@ -312,6 +341,11 @@ class _Assembler:
             draft = _Draft(FOOTNOTE, list(note.runs), label=note.marker, number=number)
             paragraphs.append(_freeze(draft, None))
         return tuple(paragraphs), self.warnings
+
+
+def _lifted(item: Item, number: int | None) -> _Draft:
+    """An operative paragraph the XML nested as a point of the list before it (nesting.py)."""
+    return _Draft(OPERATIVE, item.runs, label=item.label, number=number, items=item.items)
 
 
 def _drop_prefix(runs: list[Run], length: int) -> list[Run]:
@@ -419,7 +453,10 @@ def _freeze(draft: _Draft, ordinal: int | None) -> ParsedParagraph:
         if not (draft.kind in (ANNEX, FOOTNOTE) and _cites_annex(text, found))
     ]
     references = []
+    notes = tuple((span.start, span.note) for span in spans if span.note)
     for span in spans:
+        if span.note:
+            continue
         reference = link_reference(text[span.start : span.end], span.href, span.start, span.end)
         if reference is not None:
             references.append(_as_written(reference, written))
@@ -444,6 +481,8 @@ def _freeze(draft: _Draft, ordinal: int | None) -> ParsedParagraph:
         annex=draft.annex,
         label=draft.label if draft.kind in (HEADING, ANNEX, FOOTNOTE) else "",
         emphasis=tuple(italics),
+        notes=notes,
+        part=draft.part,
     )
 
 

@@ -120,6 +120,12 @@ class ParsedParagraph:
     # Stretches of ``text`` printed in italics, as (start, end) offsets: "Recalling",
     # "Decides", and the verbs that follow in the same paragraph ("and further recalling").
     emphasis: tuple[tuple[int, int], ...] = ()
+    # Where footnote markers stand: (offset into ``text``, marker), marker "6" at offset 120.
+    notes: tuple[tuple[int, str], ...] = ()
+    # For ANNEX paragraphs, the part of the annex with its own numbering: an agreement
+    # annexed to a resolution may have annexes of its own ("JCPOA Annex II"), each starting
+    # again at paragraph 1.
+    part: str = ""
 
 
 @dataclass(frozen=True)

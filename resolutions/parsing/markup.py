@@ -46,6 +46,7 @@ class Run:
     text: str
     href: str = ""
     italic: bool = False
+    note: str = ""  # an empty run standing where a footnote's marker was: the marker ("6")
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,15 @@ class Span:
     start: int
     end: int
     href: str
+    note: str = ""  # a footnote marker's place (start == end), not a link
 
 
 def render(element: ET.Element, notes: list[Note], *, skip: Iterable[str] = ("num",)) -> list[Run]:
     """The runs of text under ``element``, in reading order.
 
-    Footnotes are removed from the text (no marker is left behind, so search and quotation
-    read cleanly) and appended to ``notes``; elements named in ``skip`` are left out.
+    Footnotes are removed from the text (so search and quotation read cleanly) and appended
+    to ``notes``; an empty run with ``note`` set keeps the place of the marker, which
+    :func:`compose` reports as a :class:`Span`. Elements named in ``skip`` are left out.
     """
     runs: list[Run] = []
     _render_into(element, runs, notes, frozenset(skip), href="", italic=False)
@@ -90,7 +93,9 @@ def _render_into(
     for child in element:
         tag = local(child.tag)
         if tag == "authorialNote":
-            notes.append(Note(child.get("marker", "").strip(), tuple(render(child, notes))))
+            marker = child.get("marker", "").strip()
+            notes.append(Note(marker, tuple(render(child, notes))))
+            runs.append(Run("", note=marker or "*"))
         elif tag in skip:
             pass
         elif tag == "a" and not href and child.get("href", "").strip():
@@ -148,10 +153,10 @@ def compose(
     """Join runs into one string with ``clean`` applied, and say where each link sits.
 
     ``clean`` works run by run (it must be local: typography, whitespace), so offsets stay
-    exact. Adjacent runs of the same link are one span: the UN sometimes splits a citation
-    into several links to one address ("1933", " ", "(2010)"). When ``italics`` is given,
-    the ``(start, end)`` of each stretch printed in italics is appended to it (see
-    :func:`word_spans`).
+    exact. Footnote markers come back as empty spans with ``note`` set. Adjacent runs of the
+    same link are one span: the UN sometimes splits a citation into several links to one
+    address ("1933", " ", "(2010)"). When ``italics`` is given, the ``(start, end)`` of each
+    stretch printed in italics is appended to it (see :func:`word_spans`).
     """
     pieces: list[str] = []
     spans: list[Span] = []
@@ -160,6 +165,8 @@ def compose(
     link_open = False  # no plain text since the last link: a same-address link extends it
     for run in runs:
         raw = run.text
+        if run.note:  # the marker sits against the word before it
+            spans.append(Span(length, length, "", note=run.note))
         if not raw:
             continue
         if raw[0].isspace():

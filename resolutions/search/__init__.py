@@ -14,8 +14,11 @@ Example::
 
 from __future__ import annotations
 
+import json
+
 from django.utils.safestring import SafeString
 
+from resolutions.addresses import item_at
 from resolutions.models import Paragraph, Resolution
 from resolutions.search import snippets
 from resolutions.search.base import (
@@ -122,11 +125,30 @@ def search_paragraphs(
         for score, paragraph, resolution in counts.hits
     ]
     marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)
+    subs = _sub_paragraphs([p for p, _ in rows], parsed)
     results.hits = [
-        SearchHit(paragraph=p, snippet=snippet, rank=score)
+        SearchHit(paragraph=p, snippet=snippet, rank=score, sub=subs.get(p.id, ""))
         for (p, score), snippet in zip(rows, marked, strict=True)
     ]
     return results
+
+
+def _sub_paragraphs(paragraphs: list[Paragraph], parsed: ParsedQuery) -> dict[int, str]:
+    """For hits whose first match lies in a sub-paragraph, its address ("a/iii"), so the hit
+    links there. The structure came with the hit (raw: the engines give JSON as text)."""
+    found: dict[int, str] = {}
+    for paragraph in paragraphs:
+        structure = paragraph.structure
+        if isinstance(structure, str):
+            structure = json.loads(structure)
+            paragraph.structure = structure
+        if not isinstance(structure, dict):
+            continue
+        marked = snippets.mark_matches([paragraph.text], parsed.tree)[0]
+        offset = marked.find(snippets.OPEN)
+        if offset >= 0:
+            found[paragraph.id] = "/".join(item_at(structure, paragraph.text, offset))
+    return found
 
 
 def _hit_paragraph(paragraph: tuple, resolution: tuple) -> Paragraph:

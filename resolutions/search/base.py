@@ -32,7 +32,17 @@ TOP_RESOLUTIONS = 10  # the resolution facet lists the resolutions with most mat
 MATCH_COLUMNS = ("id", "number", "year", "kind", "position", "flag")
 NO_FILTER = "1 = 1"  # the truth value of a filter that is not set: true on both engines
 # What a hit shows, read with the page in the same statement (see search_statement).
-HIT_PARAGRAPH_FIELDS = ("id", "pid", "kind", "number", "label", "text", "resolution_id")
+# structure: where a match lies among the sub-paragraphs, so the hit links there.
+HIT_PARAGRAPH_FIELDS = (
+    "id",
+    "pid",
+    "kind",
+    "number",
+    "label",
+    "text",
+    "structure",
+    "resolution_id",
+)
 HIT_RESOLUTION_FIELDS = ("id", "number", "year", "symbol", "short_title")
 
 

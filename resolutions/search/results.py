@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from django.utils.safestring import SafeString
 
+from resolutions.addresses import find_item
 from resolutions.models import Paragraph
 from resolutions.search.base import RELEVANCE, Counts, SearchFilters
 from resolutions.search.query import ParsedQuery
@@ -53,15 +54,20 @@ class SearchHit:
     paragraph: object  # resolutions.models.Paragraph, with .resolution loaded
     snippet: SafeString
     rank: float
+    sub: str = ""  # the sub-paragraph holding the first match: "a/iii" (resolutions.addresses)
 
     @property
     def label(self) -> str:
+        """ "OP 16", or "OP 16 (a)" when the hit links to the sub-paragraph holding the match."""
         p = self.paragraph
-        return paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
+        label = paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
+        found = find_item(p.structure, self.sub.split("/")) if self.sub else None
+        return " ".join([label, *found[1]]) if found else label
 
     def url(self, query: str) -> str:
-        """The paragraph's permalink with ``?q=`` so the page highlights the matches."""
-        base = self.paragraph.get_absolute_url()
+        """The permalink of the paragraph (or of the sub-paragraph where the first match is)
+        with ``?q=`` so the page highlights the matches."""
+        base = self.paragraph.get_absolute_url() + (f"{self.sub}/" if self.sub else "")
         return f"{base}?{urlencode({'q': query})}" if query else base
 
 

@@ -17,8 +17,9 @@ page-text repair; :func:`compare_texts` reports it. Example::
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from resolutions.addresses import annex_divisions, keyed_items, link_notes
 from resolutions.parsing.document import (
     OPERATIVE,
     PREAMBULAR,
@@ -51,6 +52,8 @@ class PlannedParagraph:
     addresses_trafficking: bool
     references: tuple[ParsedReference, ...]
     emphasis: tuple[tuple[int, int], ...] = ()  # italic stretches of ``text``
+    addressing: dict | None = None  # see resolutions/addresses.py
+    notes: tuple[tuple[int, str], ...] = ()  # footnote markers as the reader found them
 
 
 @dataclass
@@ -84,7 +87,7 @@ def _structure(paragraph: ParsedParagraph) -> dict | None:
 
     return {
         "intro": paragraph.intro,
-        "items": [item(i) for i in paragraph.items],
+        "items": keyed_items(item(i) for i in paragraph.items),
         "outro": paragraph.outro,
     }
 
@@ -106,9 +109,30 @@ def _planned(paragraph: ParsedParagraph, pid: str, position: int, **overrides) -
         addresses_trafficking=find_trafficking(paragraph.text),
         references=tuple(paragraph.references),
         emphasis=tuple(paragraph.emphasis),
+        addressing={"part": paragraph.part} if paragraph.part else None,
+        notes=tuple(paragraph.notes),
     )
     values.update(overrides)
     return PlannedParagraph(**values)
+
+
+def _with_notes(planned: tuple[PlannedParagraph, ...]) -> tuple[PlannedParagraph, ...]:
+    """Footnote markers linked to their footnotes and back, and the divisions that make an
+    annex paragraph's citation unique (``addressing``)."""
+    linked = link_notes([(p.pid, p.kind, p.label, p.notes) for p in planned])
+    rows = [
+        (p.pid, p.kind, p.annex, (p.addressing or {}).get("part", ""), p.label, p.text)
+        for p in planned
+    ]
+    for pid, division in annex_divisions(rows).items():
+        part = (next(p for p in planned if p.pid == pid).addressing or {}).get("part", "")
+        linked.setdefault(pid, {})["part"] = f"{part}, {division}" if part else division
+    if not linked:
+        return planned
+    return tuple(
+        replace(p, addressing={**(p.addressing or {}), **linked[p.pid]}) if p.pid in linked else p
+        for p in planned
+    )
 
 
 def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | None) -> Plan:
@@ -125,7 +149,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
             _planned(p, pid, position)
             for position, (p, pid) in enumerate(zip(pages.paragraphs, ids, strict=True), 1)
         )
-        return Plan(paragraphs=planned, aliases={}, comparison=None)
+        return Plan(paragraphs=_with_notes(planned), aliases={}, comparison=None)
 
     official_ids = assign_identifiers(akn.paragraphs)
     if pages is None:
@@ -133,7 +157,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
             _planned(p, pid, position)
             for position, (p, pid) in enumerate(zip(akn.paragraphs, official_ids, strict=True), 1)
         )
-        return Plan(paragraphs=planned, aliases={}, comparison=None)
+        return Plan(paragraphs=_with_notes(planned), aliases={}, comparison=None)
 
     matches = match_paragraphs(akn=akn, pages=pages)  # official index -> page paragraph
     page_ids = assign_identifiers(pages.paragraphs)
@@ -163,7 +187,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
                 text_as_printed=printed.text_as_printed,
             )
         )
-    return Plan(paragraphs=tuple(planned_list), aliases=aliases, comparison=comparison)
+    return Plan(paragraphs=_with_notes(tuple(planned_list)), aliases=aliases, comparison=comparison)
 
 
 def comparable(text: str) -> str:

@@ -7,9 +7,10 @@ of the paragraph that replaced them, so a permalink once served keeps working.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from resolutions.models import CrossReference, Paragraph, ParagraphAlias, Resolution
+from resolutions.services.continuity import keep_published
 from resolutions.services.merge import Plan, PlannedParagraph
 
 PARAGRAPH_FIELDS = (
@@ -26,6 +27,7 @@ PARAGRAPH_FIELDS = (
     "ends_on_missing_page",
     "addresses_trafficking",
     "emphasis",
+    "addressing",
 )
 REFERENCE_FIELDS = (
     "kind",
@@ -84,9 +86,50 @@ def _reference_rows(planned: PlannedParagraph) -> list[tuple]:
     ]
 
 
+def _renamed(plan: Plan, names: dict[str, str]) -> Plan:
+    """The plan with each fresh identifier replaced by the one it keeps (continuity.py),
+    everywhere it is named: paragraphs, internal references, footnote links, aliases. A
+    paragraph whose identifier no longer says its place keeps the fresh one as ``cite_as``."""
+    if all(old == new for old, new in names.items()):
+        return plan
+
+    def name(pid: str) -> str:
+        return names.get(pid, pid)
+
+    paragraphs = []
+    for planned in plan.paragraphs:
+        addressing = dict(planned.addressing or {})
+        if "notes" in addressing:
+            addressing["notes"] = [[at, mark, name(pid)] for at, mark, pid in addressing["notes"]]
+        if "noted_at" in addressing:
+            addressing["noted_at"] = [name(addressing["noted_at"][0]), addressing["noted_at"][1]]
+        if name(planned.pid) != planned.pid:
+            addressing["cite_as"] = planned.pid
+        references = tuple(
+            replace(ref, target_paragraph=name(ref.target_paragraph))
+            if ref.target_paragraph
+            else ref
+            for ref in planned.references
+        )
+        paragraphs.append(
+            replace(
+                planned, pid=name(planned.pid), references=references, addressing=addressing or None
+            )
+        )
+    aliases = {old: name(new) for old, new in plan.aliases.items()}
+    return replace(plan, paragraphs=tuple(paragraphs), aliases=aliases)
+
+
 def paragraphs_sync(*, resolution: Resolution, plan: Plan) -> SyncCounts:
     counts = SyncCounts()
     existing = {p.pid: p for p in Paragraph.objects.filter(resolution=resolution)}
+    names = keep_published(
+        [(p.pid, p.kind, p.text) for p in plan.paragraphs],
+        stored=[(p.pid, p.kind, p.text, p.position) for p in existing.values()],
+        retired=ParagraphAlias.objects.filter(resolution=resolution).values_list("pid", flat=True),
+        retiring=plan.aliases.keys(),
+    )
+    plan = _renamed(plan, names)
     stored_refs: dict[int, list[tuple]] = {}
     for row in CrossReference.objects.filter(paragraph__resolution=resolution).values_list(
         "paragraph_id", *REFERENCE_FIELDS

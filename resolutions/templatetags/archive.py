@@ -19,12 +19,14 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django import template
 from django.urls import reverse
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from resolutions.addresses import anchor, cited_label, item_spans
 from resolutions.citations import paragraph_name
 from resolutions.models import CrossReference, Paragraph
 from resolutions.parsing import members
@@ -126,26 +128,63 @@ def _shifted(emphasis: Sequence, base: int, length: int) -> list[tuple[int, int]
     return spans
 
 
+def _note_marks(paragraph: Paragraph) -> list[tuple[int, str, str]]:
+    """Footnote markers of the paragraph: (offset into its text, marker, footnote pid)."""
+    addressing = paragraph.addressing if isinstance(paragraph.addressing, dict) else {}
+    marks = []
+    for mark in addressing.get("notes") or []:
+        if isinstance(mark, list) and len(mark) == 3 and isinstance(mark[0], int):
+            marks.append((mark[0], str(mark[1]), str(mark[2])))
+    return marks
+
+
+def _note_html(marker: str, footnote: str, number: int) -> str:
+    """A footnote marker where the UN printed it, linked to the note (which links back)."""
+    href = reverse("resolutions:detail", kwargs={"number": number}) + f"#{footnote}"
+    return format_html(
+        '<sup class="fn-mark" id="fnref-{}"><a href="{}" aria-label="Note {}">{}</a></sup>',
+        footnote,
+        href,
+        marker,
+        marker,
+    )
+
+
 def _linked(
     text: str,
     base: int | None,
     references: Sequence[CrossReference],
     query: str,
     number: int,
+    notes: Sequence[tuple[int, str, str]] = (),
     emphasis: Sequence = (),
 ) -> str:
-    """``text`` escaped, with the references inside [base, base + len(text)) made links and
-    the italic stretches of ``emphasis`` inside it in ``<i>``."""
+    """``text`` escaped, with the references inside [base, base + len(text)) made links, the
+    footnote markers that stand in it put back and the italic stretches of ``emphasis``
+    inside it in ``<i>``."""
     if base is None:
         return _escape(text, query)
 
     def escaped(start: int, end: int) -> str:
         return _escape(text[start:end], query, _shifted(emphasis, base + start, end - start))
 
+    events: list[tuple[int, int, object]] = [
+        (at - base, at - base, (marker, footnote))
+        for at, marker, footnote in notes
+        if 0 <= at - base <= len(text)
+    ]
+    events += [(ref.start - base, ref.end - base, ref) for ref in references]
+    events.sort(key=lambda event: (event[0], event[1]))
     parts: list[str] = []
     cursor = 0
-    for reference in references:
-        start, end = reference.start - base, reference.end - base
+    for start, end, reference in events:
+        if isinstance(reference, tuple):
+            if start < cursor:
+                continue
+            parts.append(escaped(cursor, start))
+            parts.append(_note_html(*reference, number))
+            cursor = start
+            continue
         if start < cursor or start >= end or end > len(text):
             continue  # outside this piece, overlapping an earlier link, or empty
         href = reference_href(reference, number=number)
@@ -182,58 +221,148 @@ class _Locator:
         return found
 
 
-def _items_html(
-    items: Iterable[dict],
-    locator: _Locator,
-    refs: Sequence[CrossReference],
-    query: str,
-    n: int,
-    emphasis: Sequence = (),
-) -> str:
-    rows: list[str] = []
-    for item in items:
-        label = str(item.get("label", ""))
-        text = str(item.get("text", ""))
-        body = _linked(text, locator.find(text), refs, query, n, emphasis)
-        nested = item.get("items") or []
-        inner = _items_html(nested, locator, refs, query, n, emphasis) if nested else ""
-        rows.append(
-            format_html(
-                '<li><span class="item-label">{}</span> {}{}</li>',
-                label,
-                mark_safe(body),
-                mark_safe(inner),
+@dataclass
+class _Items:
+    """What rendering a paragraph's sub-paragraphs needs: each gets an anchor on the page and
+    its printed label links to its permalink (``/resolutions/2653/op16/a/``)."""
+
+    paragraph: Paragraph
+    locator: _Locator
+    refs: Sequence[CrossReference]
+    query: str
+    notes: Sequence[tuple[int, str, str]]
+    current: Sequence[str] = ()  # the keys of the sub-paragraph a permalink page is about
+    emphasis: Sequence = ()  # the paragraph's italic stretches (offsets into its text)
+
+    def html(self, items: Iterable[dict], keys: Sequence[str] = ()) -> str:
+        number, pid = self.paragraph.resolution.number, self.paragraph.pid
+        rows: list[str] = []
+        for item in items:
+            label = str(item.get("label", ""))
+            text = str(item.get("text", ""))
+            body = _linked(
+                text,
+                self.locator.find(text),
+                self.refs,
+                self.query,
+                number,
+                self.notes,
+                self.emphasis,
             )
-        )
-    return format_html('<ol class="items">{}</ol>', mark_safe("".join(rows)))
+            nested = item.get("items") or []
+            path = [*keys, str(item.get("key", ""))]
+            inner = self.html(nested, path) if nested else ""
+            if not all(path):  # stored before sub-paragraphs had keys
+                rows.append(
+                    format_html(
+                        '<li><span class="item-label">{}</span> {}{}</li>',
+                        label,
+                        mark_safe(body),
+                        mark_safe(inner),
+                    )
+                )
+                continue
+            href = reverse(
+                "resolutions:subparagraph",
+                kwargs={"number": number, "pid": pid, "sub": "/".join(path)},
+            )
+            current = list(path) == list(self.current)
+            rows.append(
+                format_html(
+                    '<li id="{}"{}><a class="item-label" href="{}" title="Permalink to {}">{}</a>'
+                    " {}{}</li>",
+                    anchor(pid, path),
+                    mark_safe(' class="is-current"') if current else "",
+                    href,
+                    " ".join(cited_label(node) for node in _nodes(self.paragraph, path)),
+                    label or "•",
+                    mark_safe(body),
+                    mark_safe(inner),
+                )
+            )
+        return format_html('<ol class="items">{}</ol>', mark_safe("".join(rows)))
+
+
+def _nodes(paragraph: Paragraph, path: Sequence[str]) -> list[dict]:
+    """The structure items along ``path``, outermost first."""
+    nodes: list[dict] = []
+    items = (paragraph.structure or {}).get("items") or []
+    for key in path:
+        node = next((item for item in items if item.get("key") == key), None)
+        if node is None:
+            break
+        nodes.append(node)
+        items = node.get("items") or []
+    return nodes
 
 
 @register.simple_tag
-def paragraph_body(paragraph: Paragraph, query: str = "") -> SafeString:
+def paragraph_body(
+    paragraph: Paragraph, query: str = "", current: Sequence[str] = ()
+) -> SafeString:
     """The paragraph's text as HTML: links for cross-references, ``<mark>`` for ``query``,
-    sub-paragraphs as nested lists, and "…" where the text runs onto a page the archive lacks."""
+    sub-paragraphs as nested lists with anchors and permalinks (``current`` marks one),
+    footnote markers where the UN printed them, and "…" where the text runs onto a page the
+    archive lacks."""
     references = list(paragraph.references.all())
     number = paragraph.resolution.number
     text = paragraph.text
+    notes = _note_marks(paragraph)
     emphasis = paragraph.emphasis if isinstance(paragraph.emphasis, list) else ()
     begins = ELLIPSIS + " " if paragraph.begins_on_missing_page else ""
     ends = " " + ELLIPSIS if paragraph.ends_on_missing_page else ""
     structure = paragraph.structure if isinstance(paragraph.structure, dict) else None
     if not structure or not structure.get("items"):
-        body = _linked(text, 0, references, query, number, emphasis)
+        body = _linked(text, 0, references, query, number, notes, emphasis)
         return format_html("<p>{}{}{}</p>", begins, mark_safe(body), ends)
     locator = _Locator(text)
     intro = str(structure.get("intro") or "")
     outro = str(structure.get("outro") or "")
     html = []
     if intro or begins:
-        intro_html = _linked(intro, locator.find(intro), references, query, number, emphasis)
+        intro_html = _linked(intro, locator.find(intro), references, query, number, notes, emphasis)
         html.append(format_html("<p>{}{}</p>", begins, mark_safe(intro_html)))
-    html.append(_items_html(structure["items"], locator, references, query, number, emphasis))
+    items = _Items(paragraph, locator, references, query, notes, current, emphasis)
+    html.append(items.html(structure["items"]))
     if outro or ends:
-        outro_html = _linked(outro, locator.find(outro), references, query, number, emphasis)
+        outro_html = _linked(outro, locator.find(outro), references, query, number, notes, emphasis)
         html.append(format_html("<p>{}{}</p>", mark_safe(outro_html), ends))
     return mark_safe("".join(html))
+
+
+@register.simple_tag
+def subparagraph_body(paragraph: Paragraph, keys: Sequence[str], query: str = "") -> SafeString:
+    """One sub-paragraph (``keys``: ["a", "iii"]) with its own sub-items, as on the page of the
+    whole paragraph: links, marks and footnote markers in place."""
+    structure = paragraph.structure if isinstance(paragraph.structure, dict) else None
+    span = next((s for s in item_spans(structure, paragraph.text) if s[2] == list(keys)), None)
+    nodes = _nodes(paragraph, keys)
+    if span is None or len(nodes) != len(keys):
+        return format_html("<p>{}</p>", nodes[-1].get("text", "") if nodes else "")
+    item = nodes[-1]
+    text = str(item.get("text", ""))
+    references = list(paragraph.references.all())
+    notes = _note_marks(paragraph)
+    emphasis = paragraph.emphasis if isinstance(paragraph.emphasis, list) else ()
+    number = paragraph.resolution.number
+    body = _linked(text, span[0], references, query, number, notes, emphasis)
+    html = [format_html("<p>{}</p>", mark_safe(body))]
+    if item.get("items"):
+        locator = _Locator(paragraph.text)
+        locator.cursor = span[0] + len(text)
+        items = _Items(paragraph, locator, references, query, notes, emphasis=emphasis)
+        html.append(items.html(item["items"], keys))
+    return mark_safe("".join(html))
+
+
+@register.simple_tag
+def note_back(paragraph: Paragraph) -> str:
+    """For a footnote, the address of its marker in the text ("" when it has none)."""
+    addressing = paragraph.addressing if isinstance(paragraph.addressing, dict) else {}
+    if paragraph.kind != Paragraph.FOOTNOTE or not addressing.get("noted_at"):
+        return ""
+    detail = reverse("resolutions:detail", kwargs={"number": paragraph.resolution.number})
+    return f"{detail}#fnref-{paragraph.pid}"
 
 
 @register.filter
@@ -278,14 +407,6 @@ def member_name(name: str) -> str:
 
 
 @register.filter
-def formula_html(formula: str) -> SafeString:
-    """The enacting words as printed: "The Security Council," -> ``<i>The Security
-    Council</i>,`` (the words in italics, the punctuation after them not)."""
-    words = formula.rstrip(",:;. ")
-    return format_html("<i>{}</i>{}", words, formula[len(words) :])
-
-
-@register.filter
 def vote_groups(votes: list) -> list[tuple[str, list[str]]]:
     """How members voted, grouped: [("In favour", ["China", ...]), ("Against", [...]), ...].
     Accepts the record data's {"member": ..., "vote": "Y"/"N"/"A"/""} rows."""
@@ -310,8 +431,13 @@ def subject_term(subject) -> str:
 @register.simple_tag
 def paragraph_title(paragraph: Paragraph) -> str:
     """The paragraph named in words: "operative paragraph 31", "preambular paragraph (last)"."""
+    addressing = paragraph.addressing if isinstance(paragraph.addressing, dict) else {}
     return paragraph_name(
-        paragraph.pid, number=paragraph.number, annex_name=paragraph.annex, label=paragraph.label
+        addressing.get("cite_as") or paragraph.pid,
+        number=paragraph.number,
+        annex_name=paragraph.annex,
+        label=paragraph.label,
+        part=addressing.get("part", ""),
     )
 
 
@@ -339,3 +465,11 @@ def thousands(value) -> str:
 @register.filter
 def official_document(symbol: str) -> str:
     return official_url(symbol)
+
+
+@register.filter
+def formula_html(formula: str) -> SafeString:
+    """The enacting words as printed: "The Security Council," -> ``<i>The Security
+    Council</i>,`` (the words in italics, the punctuation after them not)."""
+    words = formula.rstrip(",:;. ")
+    return format_html("<i>{}</i>{}", words, formula[len(words) :])

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import condition, last_modified, require_safe
 
 from resolutions import selectors
+from resolutions.addresses import KEY_RE, anchor, find_item
 from resolutions.citations import (
     coverage_label,
     pages_held,
@@ -37,6 +38,7 @@ from resolutions.views.errors import not_found
 PER_PAGE = 50
 QUERY_MAX = 200  # a highlight query longer than this is cut: it is only for marking words
 DESCRIPTION_WORDS = 30  # og:description: the paragraph's opening words
+SUB_DEPTH = 4  # sub-paragraph levels an address may name: op12/a/iii/1 is three
 
 # What a paragraph identifier can look like (see resolutions.services.identifiers); anything
 # else is a 404 before it reaches the database (PostgreSQL rejects a NUL byte in a parameter).
@@ -239,45 +241,75 @@ def _sections(paragraphs: list[Paragraph]) -> list[dict]:
     return sections
 
 
-def _paragraph_redirect(request: HttpRequest, number: int, pid: str) -> HttpResponse | None:
+def _paragraph_redirect(
+    request: HttpRequest, number: int, pid: str, keys: list[str]
+) -> HttpResponse | None:
     """A permanent link never breaks: an old identifier (or one typed in capitals) leads to
-    the paragraph's current one."""
+    the paragraph's current one, and to the same sub-paragraph in it."""
     paragraph = selectors.paragraph_alias_get(number=number, pid=pid)
     if paragraph is None and pid != pid.lower():
         paragraph = selectors.paragraph_get(number=number, pid=pid.lower())
     if paragraph is None:
         return None
     url = paragraph.get_absolute_url()
+    if keys:
+        url += "/".join(keys) + "/"
     if request.GET:
         url += "?" + request.GET.urlencode()
     return HttpResponsePermanentRedirect(url)
 
 
+def _sub_keys(sub: str) -> list[str] | None:
+    """``"a/iii"`` -> ["a", "iii"]; None for anything no sub-paragraph address looks like."""
+    keys = sub.split("/") if sub else []
+    if len(keys) > SUB_DEPTH or not all(KEY_RE.match(key) for key in keys):
+        return None
+    return keys
+
+
 @require_safe
 @last_modified(_resolution_modified)
-def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpResponse:
+def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "") -> HttpResponse:
+    """A paragraph's permalink page, or one of its sub-paragraphs' (``sub``: "a/iii")."""
     if redirect := _zero_padded_redirect(request):
         return redirect
+    keys = _sub_keys(sub)
+    if keys is None:
+        return not_found(request, number=number)  # "Nothing is at this address, but ..."
     if not PID_SHAPE_RE.match(pid):
         return not_found(request, number=number, pid=pid)
     paragraph = selectors.paragraph_get(number=number, pid=pid)
     if paragraph is None:
-        redirect = _paragraph_redirect(request, number, pid)
+        redirect = _paragraph_redirect(request, number, pid, keys)
         if redirect is not None:
             return redirect
         return not_found(request, number=number, pid=pid)
+    found = find_item(paragraph.structure, keys) if keys else None
+    if keys and found is None:
+        return not_found(request, number=number)
+    item, sub_labels = found if found else ({}, [])
     resolution = paragraph.resolution
-    before, after = selectors.paragraph_neighbours(paragraph=paragraph)
+    # A sub-paragraph's page shows the paragraph around it instead of the neighbours.
+    before, after = (
+        selectors.paragraph_neighbours(paragraph=paragraph) if not keys else (None, None)
+    )
+    addressing = paragraph.addressing if isinstance(paragraph.addressing, dict) else {}
+    cited = {
+        "pid": addressing.get("cite_as") or paragraph.pid,
+        "annex_name": paragraph.annex,
+        "part": addressing.get("part", ""),
+        "label": paragraph.label,
+    }
     citations = paragraph_citations(
         number=resolution.number,
         year=resolution.year,
         adopted_on=resolution.adopted_on,
-        pid=paragraph.pid,
         paragraph_number=paragraph.number,
-        annex_name=paragraph.annex,
+        sub=sub_labels,
+        **cited,
     )
     query = _highlight_query(request)
-    words = paragraph.text.split()
+    words = str(item.get("text", "")).split() if keys else paragraph.text.split()
     description = " ".join(words[:DESCRIPTION_WORDS])
     if paragraph.begins_on_missing_page:
         description = "… " + description
@@ -292,15 +324,35 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpRespons
         "search_query": query,  # fills the header's search box, to refine the search
         "citations": citations,
         "name": paragraph_name(
-            paragraph.pid,
+            cited["pid"],
             number=paragraph.number,
             annex_name=paragraph.annex,
             label=paragraph.label,
+            part=cited["part"],
+            sub=sub_labels,
         ),
+        "paragraph_name": paragraph_name(
+            cited["pid"],
+            number=paragraph.number,
+            annex_name=paragraph.annex,
+            label=paragraph.label,
+            part=cited["part"],
+        ),
+        "sub": {
+            "keys": keys,
+            "anchor": anchor(paragraph.pid, keys),
+            "mark": " ".join(
+                [f"{paragraph.number}" if paragraph.number is not None else "", *sub_labels]
+            ).strip(),
+        }
+        if keys
+        else None,
         "description": description,
         "coverage": _coverage(resolution),
         "official_url": official_url(resolution.symbol),
-        "canonical_url": absolute_url(request, paragraph.get_absolute_url()),
+        "canonical_url": absolute_url(
+            request, paragraph.get_absolute_url() + "".join(f"{key}/" for key in keys)
+        ),
         "resolution_url": absolute_url(request, resolution.get_absolute_url()),
     }
     return render(request, "resolutions/paragraph.html", context)
@@ -355,7 +407,9 @@ def _text_lines(resolution: Resolution, request: HttpRequest) -> list[str]:
         if paragraph.annex and paragraph.annex != annex:
             annex = paragraph.annex
             lines += ["", annex.upper()]
-        marker = paragraph_marker(paragraph.pid, number=paragraph.number, label=paragraph.label)
+        addressing = paragraph.addressing if isinstance(paragraph.addressing, dict) else {}
+        cite_as = addressing.get("cite_as") or paragraph.pid  # a kept id may not say the place
+        marker = paragraph_marker(cite_as, number=paragraph.number, label=paragraph.label)
         text = paragraph.text
         if paragraph.begins_on_missing_page:
             text = "… " + text

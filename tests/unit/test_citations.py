@@ -114,9 +114,63 @@ def test_annex_paragraph_numbered_only_in_the_record_uses_that_number():
     assert cited.un == "S/RES/2331 (2016), annex II, para. 7"
 
 
-def test_annex_paragraph_without_a_number_cites_the_annex():
+def test_annex_paragraph_without_a_number_or_label_cites_its_place_in_the_annex():
+    # Every annex item has a citation of its own; for one the UN did not number, its place.
     cited = paragraph_citations(number=2331, year=2016, adopted_on=None, pid="annex1-4")
-    assert cited.un == "S/RES/2331 (2016), annex"
+    assert cited.un == "S/RES/2331 (2016), annex, fourth para."
+
+
+@pytest.mark.parametrize(
+    ("sub", "un", "bluebook", "oscola"),
+    [
+        (
+            ["(a)"],
+            "S/RES/2653 (2022), para. 16 (a)",
+            "S.C. Res. 2653, ¶ 16(a) (Sept. 30, 2022)",
+            "UNSC Res 2653 (30 September 2022) UN Doc S/RES/2653, para 16(a)",
+        ),
+        (
+            ["(a)", "(iii)"],
+            "S/RES/2653 (2022), para. 16 (a) (iii)",
+            "S.C. Res. 2653, ¶ 16(a)(iii) (Sept. 30, 2022)",
+            "UNSC Res 2653 (30 September 2022) UN Doc S/RES/2653, para 16(a)(iii)",
+        ),
+        (
+            ["item 2"],
+            "S/RES/2653 (2022), para. 16, item 2",
+            "S.C. Res. 2653, ¶ 16, item 2 (Sept. 30, 2022)",
+            "UNSC Res 2653 (30 September 2022) UN Doc S/RES/2653, para 16, item 2",
+        ),
+    ],
+)
+def test_a_sub_paragraph_is_cited_after_its_paragraph_in_each_style(sub, un, bluebook, oscola):
+    cited = paragraph_citations(
+        number=2653, year=2022, adopted_on=date(2022, 9, 30), pid="op16", sub=sub
+    )
+    assert (cited.un, cited.bluebook, cited.oscola) == (un, bluebook, oscola)
+
+
+def test_annex_items_with_printed_labels_and_parts_cite_apart():
+    # S/RES/2231 (2015): annex A holds the JCPOA, whose own annexes number anew.
+    def cite(pid, label, part=""):
+        return paragraph_citations(
+            number=2231, year=2015, adopted_on=None, pid=pid, annex_name="Annex A",
+            label=label, part=part,
+        ).un  # fmt: skip
+
+    assert cite("annex1-163", "1.1.1.", "JCPOA Annex II") == (
+        "S/RES/2231 (2015), annex A, JCPOA Annex II, para. 1.1.1"
+    )
+    assert cite("annex1-1334", "1.1.", "JCPOA Annex IV") == (
+        "S/RES/2231 (2015), annex A, JCPOA Annex IV, para. 1.1"
+    )
+
+
+def test_a_kept_operative_identifier_cites_the_number_the_paragraph_now_has():
+    cited = paragraph_citations(
+        number=2388, year=2017, adopted_on=None, pid="op3", paragraph_number=4
+    )
+    assert cited.un == "S/RES/2388 (2017), para. 4"
 
 
 @pytest.mark.parametrize(
