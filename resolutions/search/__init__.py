@@ -38,6 +38,7 @@ from resolutions.search.results import (
     build_facets,
     paragraph_label,
 )
+from resolutions.search.spelling import fold_tree
 from resolutions.search.sqlite import SQLiteEngine
 
 __all__ = [
@@ -100,8 +101,12 @@ def search_paragraphs(
         return results
 
     engine = engine_for_connection()
-    compiled = engine.compile(parsed.tree)
-    together = engine.compile(parsed.proximity) if parsed.proximity and sort == RELEVANCE else ""
+    compiled = engine.compile(fold_tree(parsed.tree))
+    together = (
+        engine.compile(fold_tree(parsed.proximity))
+        if parsed.proximity and sort == RELEVANCE
+        else ""
+    )
     counts = run_search(
         engine,
         compiled,
