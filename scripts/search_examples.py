@@ -5,7 +5,8 @@ paragraphs ``/search.json`` reports, and, when the archive offers them, the reso
 the suggestion and whether partial matches were shown. Run it against a database holding the
 full UN corpus, on each engine, to compare engines or a before and an after::
 
-    DATABASE_URL=sqlite:///.venv/dev.sqlite3 DJANGO_DEBUG=1 .venv/bin/python scripts/search_examples.py
+    DATABASE_URL=sqlite:///.venv/dev.sqlite3 DJANGO_DEBUG=1 \\
+        .venv/bin/python scripts/search_examples.py
 """
 
 from __future__ import annotations

@@ -53,7 +53,9 @@ def _sqlite_fold(row: str, then: str) -> str:
     )
 
 
-_INDEX_NEW = f"INSERT INTO {FTS_TABLE} (rowid, text) SELECT id, text FROM {FOLD_TABLE} WHERE id = new.id"
+_INDEX_NEW = (
+    f"INSERT INTO {FTS_TABLE} (rowid, text) SELECT id, text FROM {FOLD_TABLE} WHERE id = new.id"
+)
 # An external-content index forgets a row by being told what it indexed ('delete').
 _FORGET_OLD = (
     f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, text) "

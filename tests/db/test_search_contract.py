@@ -341,7 +341,9 @@ def test_the_postgresql_search_table_mirrors_the_paragraphs(archive):
     expected = """
         SELECT p.id, p.resolution_id, r.number, r.year, p.kind, p.position,
                p.addresses_trafficking,
-               setweight(to_tsvector('archive_english'::regconfig, archive_search_text(p.text)), 'A')
+               setweight(
+                   to_tsvector('archive_english'::regconfig, archive_search_text(p.text)), 'A'
+               )
         FROM resolutions_paragraph AS p JOIN resolutions_resolution AS r ON r.id = p.resolution_id
     """
     stored = """
