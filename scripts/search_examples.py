@@ -107,7 +107,7 @@ def row(label: str, params: dict[str, str], client: Client) -> str:
         if suggestion:
             extra.append(f"did you mean {suggestion.get('query')} ({suggestion.get('total')})")
         if body.get("partial"):
-            extra.append(f"partial: {body['partial'].get('total')}")
+            extra.append(f"partial ({body['partial']['all_words_total']} with all words)")
     else:
         total = f"HTTP {data.status_code}"
     return f"{label:20} {shown:62} {status:38} {total:>8}  {'; '.join(extra)}"

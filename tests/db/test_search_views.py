@@ -252,7 +252,7 @@ def test_every_invalid_value_is_named_with_its_own_message(client, archive):
     html = page.content.decode()
     assert page.status_code == 200
     assert '<a href="#id_trafficking">Topic</a>: Choose true or false' in html
-    assert '<a href="#id_sort">Order</a>: Choose relevance or date.' in html
+    assert '<a href="#id_sort">Order</a>: Choose relevance, date or document.' in html
     assert html.count('name="sort"') == 1  # one order control, in the filters
 
 
