@@ -185,7 +185,9 @@ def search_paragraphs(
         for score, paragraph, resolution in counts.hits
     ]
     if results.browsing:
-        marked = [snippets.to_html(snippets.window(p.text)) for p, _ in rows]
+        marked = [
+            snippets.to_html(snippets.window(snippets.strip_sentinels(p.text))) for p, _ in rows
+        ]
     else:
         marked = snippets.snippets([p.text for p, _ in rows], tree)
     results.hits = [

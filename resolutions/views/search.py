@@ -166,7 +166,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     too_long = _too_long(params)
     if params.is_valid and not too_long and set(request.GET) <= {"q", "sort"}:
         match = query_citation(params.q)
-        if match is not None and match.only:
+        if match is not None and match.only and not match.note:
             return HttpResponseRedirect(match.url)
     results = _run(params)
     link = _Links(request.GET)

@@ -160,6 +160,14 @@ def test_with_filters_or_other_words_the_page_offers_the_way_instead(client, arc
     assert '<a href="/resolutions/2331/">Go to S/RES/2331 (2016)</a>' in html
 
 
+def test_a_paragraph_it_does_not_have_is_said_not_redirected(client, archive):
+    response = client.get("/search/", {"q": "2388 op 99"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="/resolutions/2388/">Go to S/RES/2388 (2017)</a>' in html
+    assert "S/RES/2388 (2017) has no operative paragraph 99 in the archive." in html
+
+
 def test_a_bare_number_finds_the_symbol_on_both_engines(archive):
     make_paragraph(
         make_resolution(2400, 2018), "Recalling S/RES/2379 (2017),", kind="preambular", pid="pp1"
@@ -310,6 +318,11 @@ def test_filters_alone_list_paragraphs_in_document_order(archive):
     assert years == {2023: 1, 2019: 1, 2017: 3, 2016: 1, 2013: 1, 2012: 1, 2008: 1, 2004: 1}
     trafficking = search_paragraphs(query="", filters=SearchFilters(trafficking=True))
     assert [h.label for h in trafficking.hits] == ["OP 23", "OP 31"]
+
+
+def test_filters_that_let_nothing_through_say_so(client, archive):
+    html = client.get("/search/", {"year_from": "1990", "year_to": "1999"}).content.decode()
+    assert "No paragraph passes these filters" in html
 
 
 def test_common_words_alone_are_still_nothing_to_search_for(archive):
