@@ -140,7 +140,13 @@ class SearchFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label="Order",
         required=False,
-        choices=[(RELEVANCE, "Relevance"), (DATE, "Newest first"), (DOCUMENT, "Document order")],
+        # Unset: relevance, or document order when filters alone list paragraphs.
+        choices=[
+            ("", "Best first"),
+            (RELEVANCE, "Relevance"),
+            (DATE, "Newest first"),
+            (DOCUMENT, "Document order"),
+        ],
         error_messages={"invalid_choice": "Choose relevance, date or document."},
     )
     field_order = ["year_from", "year_to", "resolution", "kind", "trafficking", "sort"]
