@@ -33,7 +33,6 @@ from resolutions.search.base import (
 from resolutions.search.citations import ResolutionMatch, resolve_citation
 from resolutions.search.guidance import (
     PARTIAL_BELOW,
-    or_words,
     partial_weights,
     partial_words,
     spelling_variants,
@@ -167,7 +166,7 @@ def search_paragraphs(
             results.partial = Partial(all_words_total=counts.total, words=content)
             counts = run_search(
                 engine,
-                engine.compile(Or(tuple(Term(w) for w in or_words(content, known)))),
+                engine.compile(Or(tuple(Term(w) for w in content))),
                 filters=filters,
                 sort=sort,
                 limit=per_page,

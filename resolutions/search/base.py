@@ -236,7 +236,18 @@ def search_statement(
         ok[name] = f"{name}_ok"
         truth_columns += f", {sql} AS {name}_ok"
         params += values
-    params += ([] if compiled is None else [compiled]) + [limit, offset]
+    if compiled is not None:
+        params.append(compiled)
+    elif len(conditions) > 1:
+        # Browsing: every facet counts the rows passing every filter but its own, so a row
+        # failing two filters counts nowhere. Leaving those out keeps the facets exact and
+        # makes a narrow listing ("trafficking, 2017") cost what it lists, not the archive.
+        failing_one = " + ".join(
+            f"CASE WHEN {sql} THEN 1 ELSE 0 END" for sql, _ in conditions.values()
+        )
+        matches += f" AND ({failing_one}) >= {len(conditions) - 1}"
+        params += [value for _, values in conditions.values() for value in values]
+    params += [limit, offset]
     grid_keys = ["year", "kind", "flag"]
     grid_keys += [ok[name] for name in ("year", "kind", "flag") if ok[name] != NO_FILTER]
     if sort == DATE:

@@ -9,7 +9,8 @@ Reads the vocabulary of :mod:`.words` (one indexed query per search) and decides
 * **partial matches**, for a question or long free text: three or more plain words that find
   fewer than :data:`PARTIAL_BELOW` paragraphs together are searched as any of them, scored by
   how many of the words a paragraph holds, then by which -- the rarest words weigh most
-  (their counts come from the vocabulary) -- and only then by the engine's own score.
+  (their counts come from the vocabulary) -- and only then by the engine's own score. Words in
+  more than :data:`COMMON_SHARE` of all paragraphs are left out.
 
 Example::
 
@@ -30,10 +31,11 @@ from resolutions.search.words import WordCounts
 PARTIAL_BELOW = 3  # all the words together finding fewer paragraphs than this: partial matches
 PARTIAL_MIN_WORDS = 3  # a question or free text, not two words chosen together
 PARTIAL_MAX_WORDS = 8  # the rarest words of a longer text are weighed, the rest left out
-# A word in more paragraphs than this ("council", "security") is weighed but does not by itself
-# make a paragraph a partial match: reading every paragraph that has it would cost more than
-# the whole search, and a paragraph holding only it is no match for a question.
-COMMON = 3_000
+# A word in more than this share of all paragraphs ("council", "security", "united") says
+# little about what a question asks, and weighing it means reading every paragraph that holds
+# it: it is left out of partial matches (unless fewer than two words would be left).
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 500  # in a small archive no word is that common
 
 _WORD = re.compile(r"[^\W_]+")  # a run of letters or digits, as typed
 
@@ -104,13 +106,11 @@ def partial_words(tree: Node, known: WordCounts) -> tuple[str, ...]:
         return ()
     held = [w for w in content if known.paragraphs.get(w, 0) or not w.isalpha()]
     held.sort(key=lambda w: known.paragraphs.get(w, 0))
-    return tuple(held[:PARTIAL_MAX_WORDS]) if len(held) >= 2 else ()
-
-
-def or_words(content: tuple[str, ...], known: WordCounts) -> tuple[str, ...]:
-    """The words a paragraph must hold one of to be a partial match (see :data:`COMMON`)."""
-    rare = tuple(w for w in content if known.paragraphs.get(w, 0) <= COMMON)
-    return rare or content[:1]
+    common = max(known.total * COMMON_SHARE, COMMON_FLOOR)
+    telling = [w for w in held if known.paragraphs.get(w, 0) <= common]
+    if len(telling) < 2:
+        telling = held[:2]
+    return tuple(telling[:PARTIAL_MAX_WORDS]) if len(telling) >= 2 else ()
 
 
 def weights(count: int) -> list[int]:

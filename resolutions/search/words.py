@@ -38,6 +38,7 @@ MIN_LENGTH = 4  # shorter words get no deletion keys: too many neighbours to gue
 MAX_LENGTH = 40  # longer "words" are codes or garbage: not stored
 RARE = 2  # a word in at most this many paragraphs may be a misspelling ...
 MORE_COMMON = 50  # ... of a word in this many times as many
+TOTAL_KEY = ""  # the row under this key counts the paragraphs, not a word
 
 
 def vocabulary_words(text: str) -> set[str]:
@@ -57,8 +58,12 @@ def keys(word: str) -> set[str]:
     return found
 
 
-def vocabulary_rows(counts: Counter[str]) -> Iterable[tuple[str, str, int]]:
-    """(key, word, paragraphs) rows for ``resolutions_search_word``."""
+def vocabulary_rows(counts: Counter[str], *, total: int) -> Iterable[tuple[str, str, int]]:
+    """(key, word, paragraphs) rows for ``resolutions_search_word``.
+
+    The first row, under the empty key, counts every paragraph: how common a word is.
+    """
+    yield TOTAL_KEY, TOTAL_KEY, total
     for word, paragraphs in counts.items():
         for key in keys(word):
             yield key, word, paragraphs
@@ -85,6 +90,7 @@ class WordCounts:
 
     paragraphs: dict[str, int]
     corrections: dict[str, str]
+    total: int = 0  # paragraphs in the archive when the vocabulary was built
 
 
 def look_up(typed: Iterable[str]) -> WordCounts:
@@ -92,7 +98,7 @@ def look_up(typed: Iterable[str]) -> WordCounts:
     wanted = {w.casefold() for w in typed if w.isalpha() and len(w) <= MAX_LENGTH}
     if not wanted:
         return WordCounts({}, {})
-    lookup = sorted({key for word in wanted for key in keys(word)})
+    lookup = sorted({TOTAL_KEY} | {key for word in wanted for key in keys(word)})
     placeholders = ", ".join(["%s"] * len(lookup))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -100,6 +106,7 @@ def look_up(typed: Iterable[str]) -> WordCounts:
             lookup,
         )
         found = dict(cursor.fetchall())
+    total = found.pop(TOTAL_KEY, 0)
     paragraphs = {word: found.get(word, 0) for word in wanted}
     corrections = {}
     for word in wanted:
@@ -116,7 +123,7 @@ def look_up(typed: Iterable[str]) -> WordCounts:
             if not same_stem(word, other):
                 corrections[word] = other
             break
-    return WordCounts(paragraphs, corrections)
+    return WordCounts(paragraphs, corrections, total)
 
 
 _local = threading.local()

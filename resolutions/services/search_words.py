@@ -29,9 +29,11 @@ def search_words_rebuild() -> int:
     Returns the number of distinct words.
     """
     counts: Counter[str] = Counter()
+    total = 0
     for text in Paragraph.objects.values_list("text", flat=True).iterator(chunk_size=2_000):
         counts.update(vocabulary_words(text))
-    rows = list(vocabulary_rows(counts))
+        total += 1
+    rows = list(vocabulary_rows(counts, total=total))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {WORD_TABLE}")
         # Many rows per INSERT: one round trip per batch, not per row.

@@ -320,6 +320,19 @@ def test_filters_alone_list_paragraphs_in_document_order(archive):
     assert [h.label for h in trafficking.hits] == ["OP 23", "OP 31"]
 
 
+def test_browsing_facets_count_each_under_the_other_filters(archive):
+    filters = SearchFilters(trafficking=True, year_from=2017, year_to=2017)
+    results = search_paragraphs(query="", filters=filters)
+    assert found("", filters=filters) == [P2388]
+    counts = {name: {v.value: v.count for v in values} for name, values in results.facets.items()}
+    assert counts == {
+        "years": {2017: 1, 2016: 1},  # trafficking paragraphs of every year
+        "kinds": {"operative": 1},
+        "trafficking": {True: 1, False: 2},  # paragraphs of 2017 either way
+        "resolutions": {2388: 1},
+    }
+
+
 def test_filters_that_let_nothing_through_say_so(client, archive):
     html = client.get("/search/", {"year_from": "1990", "year_to": "1999"}).content.decode()
     assert "No paragraph passes these filters" in html
