@@ -148,7 +148,7 @@ def count_matches(engine: Engine, compiled: str, *, filters: SearchFilters) -> i
     conditions = _conditions(filters, column)
     where = "".join(f" AND {sql}" for sql, _ in conditions.values())
     params = [compiled] + [value for _, values in conditions.values() for value in values]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) {engine.matches}{where}", params)
         return cursor.fetchone()[0]
 

@@ -29,8 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
-
+from resolutions.search.base import read_connection
 from resolutions.search.index import WORD_TABLE
 from resolutions.search.spelling import words
 
@@ -100,7 +99,7 @@ def look_up(typed: Iterable[str]) -> WordCounts:
         return WordCounts({}, {})
     lookup = sorted({TOTAL_KEY} | {key for word in wanted for key in keys(word)})
     placeholders = ", ".join(["%s"] * len(lookup))
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"SELECT DISTINCT word, paragraphs FROM {WORD_TABLE} WHERE key IN ({placeholders})",
             lookup,
