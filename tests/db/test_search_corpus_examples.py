@@ -109,8 +109,13 @@ def test_a_question_gets_the_best_partial_matches(whole_corpus):
         query="what did the council say about sexual violence as a tactic of war"
     )
     assert results.partial is not None and results.partial.all_words_total == 0
-    top = {(h.paragraph.resolution.number, h.paragraph.pid) for h in results.hits[:3]}
-    assert top == {(1820, "op1"), (1888, "op1"), (1960, "op1")}
+    assert {"tactic", "war", "sexual"} <= set(results.partial.words)
+    assert "council" not in results.partial.words  # in a third of all paragraphs
+    for hit in results.hits[:10]:  # "sexual violence ... as a tactic of war", in so many words
+        text = hit.paragraph.text.lower()
+        assert "sexual violence" in text and "tactic" in text and "war" in text, text
+    found = [(h.paragraph.resolution.number, h.paragraph.pid) for h in results.hits]
+    assert (1820, "op1") in found
 
 
 @pytest.mark.parametrize(
@@ -141,7 +146,7 @@ def test_filters_alone_list_every_trafficking_paragraph_of_2017(client, whole_co
     assert all(h.paragraph.resolution.year == 2017 for h in results.hits)
     params = {"trafficking": "true", "year_from": "2017", "year_to": "2017", "per_page": "100"}
     data = json.loads(client.get("/search.json", params).content)
-    assert data["total"] == results.total and len(data["results"]) == 100
+    assert data["total"] == results.total and len(data["results"]) == min(results.total, 100)
     operative = search_paragraphs(
         query="", filters=SearchFilters(resolution=2388, kind="operative")
     )
