@@ -48,7 +48,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resolutions", "0003_search_table"),
+        ("resolutions", "0005_reading_as_printed"),
     ]
 
     operations = [
