@@ -113,6 +113,7 @@ def load(count: int) -> None:
         and Resolution.objects.filter(title=marker).count() == resolutions_needed
     ):
         print(f"{connection.vendor}: {count} paragraphs already loaded", flush=True)
+        build_vocabulary()
         return
 
     started = time.perf_counter()
@@ -164,6 +165,17 @@ def load(count: int) -> None:
         f"{connection.vendor}: loaded {count} paragraphs from {origin} in {elapsed:.0f} s",
         flush=True,
     )
+    build_vocabulary()
+
+
+def build_vocabulary() -> None:
+    """The vocabulary "did you mean" reads, as an ingest builds it (when missing)."""
+    from resolutions.services.search_words import search_words_missing, search_words_rebuild
+
+    if search_words_missing():
+        started = time.perf_counter()
+        words = search_words_rebuild()
+        print(f"vocabulary: {words} words in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def main() -> None:

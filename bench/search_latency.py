@@ -14,8 +14,8 @@ Target: p95 under 50 ms for one client at 100,000 paragraphs. Run with ``make be
 
     python bench/search_latency.py --engines sqlite,postgresql --paragraphs 100000
 
-The SQLite file goes under bench/out/ (git-ignored); PostgreSQL uses the ``archive_bench``
-database on ``--pg-server``.
+The SQLite file goes under bench/out/ (git-ignored); PostgreSQL uses the ``--pg-database``
+database (``archive_bench``, or ``$PG_BENCH_DATABASE``) on ``--pg-server``.
 """
 
 from __future__ import annotations
@@ -58,6 +58,14 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
     ("by date", {"q": "peacekeeping", "sort": "date"}),
     ("page 3", {"q": "women", "page": "3"}),
     ("no match", {"q": "zyxwvutsrq"}),
+    # What people type: a misspelling (did you mean), the other spelling, a hyphenated phrase,
+    # a citation among words, a question (partial matches), filters alone (browsing).
+    ("misspelt word", {"q": "traficking"}),
+    ("spelling variant", {"q": "forced labor"}),
+    ("hyphenated phrase", {"q": '"zero-tolerance policy"'}),
+    ("citation and word", {"q": "trafficking S/RES/10500"}),
+    ("question", {"q": "what did the council say about sexual violence as a tactic of war"}),
+    ("filters only", {"trafficking": "true", "year_from": "2017", "year_to": "2017"}),
 ]
 
 
@@ -80,7 +88,7 @@ def database_url(engine: str, args) -> str:
     if engine == "sqlite":
         OUT.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{OUT / 'search.sqlite3'}"
-    return ensure_pg_database(args.pg_server, "archive_bench")
+    return ensure_pg_database(args.pg_server, args.pg_database)
 
 
 def server_env(url: str) -> dict[str, str]:
@@ -208,6 +216,11 @@ def main() -> None:
     parser.add_argument(
         "--pg-server",
         default=os.environ.get("PG_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432"),
+    )
+    parser.add_argument(
+        "--pg-database",
+        default=os.environ.get("PG_BENCH_DATABASE", "archive_bench"),
+        help="a database of its own per checkout: the bench replaces its data",
     )
     args = parser.parse_args()
 

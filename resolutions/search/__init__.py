@@ -23,6 +23,7 @@ from resolutions.models import Paragraph, Resolution
 from resolutions.search import snippets
 from resolutions.search.base import (
     DATE,
+    DOCUMENT,
     HIT_PARAGRAPH_FIELDS,
     HIT_RESOLUTION_FIELDS,
     RELEVANCE,
@@ -32,19 +33,37 @@ from resolutions.search.base import (
     read_connection,
     run_search,
 )
+from resolutions.search.citations import ResolutionMatch, resolve_citation
+from resolutions.search.guidance import (
+    PARTIAL_BELOW,
+    partial_weights,
+    partial_words,
+    spelling_variants,
+    suggestion,
+    typed_words,
+)
 from resolutions.search.postgres import PostgresEngine
-from resolutions.search.query import ParsedQuery, parse_query
+from resolutions.search.query import Or, ParsedQuery, Term, parse_query, to_query_string
 from resolutions.search.results import (
     FacetValue,
+    Partial,
     SearchHit,
     SearchResults,
+    Suggestion,
     build_facets,
     paragraph_label,
 )
+from resolutions.search.spelling import fold_tree
 from resolutions.search.sqlite import SQLiteEngine
+from resolutions.search.symbols import find_citation
+from resolutions.search.words import look_up
 
 __all__ = [
     "DATE",
+    "DOCUMENT",
+    "Partial",
+    "ResolutionMatch",
+    "Suggestion",
     "RELEVANCE",
     "SORTS",
     "FacetValue",
@@ -57,6 +76,7 @@ __all__ = [
     "highlight_html",
     "paragraph_label",
     "parse_query",
+    "query_citation",
     "search_paragraphs",
 ]
 
@@ -88,10 +108,15 @@ def search_paragraphs(
 ) -> SearchResults:
     """Paragraphs matching ``query`` under ``filters``: one page of hits, counts and facets.
 
-    Never raises on what a person types. An empty query (or one of common words only) returns
-    no hits, with ``results.query`` saying why. A ``page`` past the end has no hits but keeps
-    its number beside the true ``num_pages`` and ``total``, so a program paging until a page
-    comes back empty stops.
+    Never raises on what a person types. A query that names a resolution or paragraph
+    (``S/RES/2388 (2017), para. 31``) carries it as ``resolution_match``; when it is nothing
+    but that citation, the hits are the paragraphs citing the resolution. Words the archive
+    does not hold get a ``suggestion`` from its own vocabulary; three or more plain words that
+    find (almost) nothing together give the best ``partial`` matches instead. No query with
+    filters lists every paragraph they let through (``browsing``), in document order. An empty
+    query (or one of common words only) returns no hits, with ``results.query`` saying why. A
+    ``page`` past the end has no hits but keeps its number beside the true ``num_pages`` and
+    ``total``, so a program paging until a page comes back empty stops.
     """
     parsed = parse_query(query)
     filters = filters or SearchFilters()
@@ -99,21 +124,58 @@ def search_paragraphs(
     per_page = min(max(1, per_page), MAX_PER_PAGE)
     page = min(max(1, page), MAX_PAGE)
     results = SearchResults(query=parsed, filters=filters, sort=sort, per_page=per_page)
-    if parsed.is_empty:
-        return results
+    match = query_citation(query)
+    results.resolution_match = match
+    tree = parsed.tree
+    if match is not None and match.only:
+        tree, results.citing = match.citing, True
+    elif parsed.is_empty:
+        if parsed.text or not filters.active:
+            return results
+        results.browsing = True
+        if sort == RELEVANCE:
+            results.sort = sort = DOCUMENT
+    if not results.browsing:
+        results.searched = to_query_string(fold_tree(tree))
 
     engine = engine_for_connection()
-    compiled = engine.compile(parsed.tree)
-    together = engine.compile(parsed.proximity) if parsed.proximity and sort == RELEVANCE else ""
+    offset = (page - 1) * per_page
+    if results.browsing:
+        compiled = None
+    else:
+        compiled = engine.compile(fold_tree(tree))
+        if not compiled:
+            return results
+    searched = not results.browsing and not results.citing
+    together = ""
+    if searched and parsed.proximity and sort == RELEVANCE:
+        together = engine.compile(fold_tree(parsed.proximity))
     counts = run_search(
         engine,
         compiled,
         filters=filters,
         sort=sort,
         limit=per_page,
-        offset=(page - 1) * per_page,
+        offset=offset,
         together=together,
     )
+    if searched:
+        typed = typed_words(tree)
+        known = look_up(typed)
+        results.variants = spelling_variants(tree)
+        results.suggestion = suggestion(engine, parsed.text, known, filters=filters)
+        content = partial_words(tree, known)
+        if content and counts.total < PARTIAL_BELOW:
+            results.partial = Partial(all_words_total=counts.total, words=content)
+            counts = run_search(
+                engine,
+                engine.compile(Or(tuple(Term(w) for w in content))),
+                filters=filters,
+                sort=sort,
+                limit=per_page,
+                offset=offset,
+                weighted=partial_weights(engine, content),
+            )
     results.total = counts.total
     results.total_without_filters = counts.total_without_filters
     results.facets = build_facets(counts, filters)
@@ -124,8 +186,13 @@ def search_paragraphs(
         (_hit_paragraph(paragraph, resolution), score)
         for score, paragraph, resolution in counts.hits
     ]
-    marked = snippets.snippets([p.text for p, _ in rows], parsed.tree)
-    subs = _sub_paragraphs([p for p, _ in rows], parsed)
+    if results.browsing:
+        marked = [
+            snippets.to_html(snippets.window(snippets.strip_sentinels(p.text))) for p, _ in rows
+        ]
+    else:
+        marked = snippets.snippets([p.text for p, _ in rows], tree)
+    subs = {} if results.browsing else _sub_paragraphs([p for p, _ in rows], tree)
     results.hits = [
         SearchHit(paragraph=p, snippet=snippet, rank=score, sub=subs.get(p.id, ""))
         for (p, score), snippet in zip(rows, marked, strict=True)
@@ -133,7 +200,7 @@ def search_paragraphs(
     return results
 
 
-def _sub_paragraphs(paragraphs: list[Paragraph], parsed: ParsedQuery) -> dict[int, str]:
+def _sub_paragraphs(paragraphs: list[Paragraph], tree) -> dict[int, str]:
     """For hits whose first match lies in a sub-paragraph, its address ("a/iii"), so the hit
     links there. The structure came with the hit (raw: the engines give JSON as text)."""
     found: dict[int, str] = {}
@@ -144,11 +211,21 @@ def _sub_paragraphs(paragraphs: list[Paragraph], parsed: ParsedQuery) -> dict[in
             paragraph.structure = structure
         if not isinstance(structure, dict):
             continue
-        marked = snippets.mark_matches([paragraph.text], parsed.tree)[0]
+        marked = snippets.mark_matches([paragraph.text], tree)[0]
         offset = marked.find(snippets.OPEN)
         if offset >= 0:
             found[paragraph.id] = "/".join(item_at(structure, paragraph.text, offset))
     return found
+
+
+def query_citation(query: str) -> ResolutionMatch | None:
+    """The resolution or paragraph ``query`` names, when the archive holds it (for redirects).
+
+    >>> query_citation("S/RES/2388 (2017), para. 31").url  # doctest: +SKIP
+    '/resolutions/2388/op31/'
+    """
+    parsed = parse_query(query)
+    return resolve_citation(find_citation(parsed.text)) if parsed.text else None
 
 
 def _hit_paragraph(paragraph: tuple, resolution: tuple) -> Paragraph:

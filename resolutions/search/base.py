@@ -26,7 +26,8 @@ from django.db import connections, router
 
 RELEVANCE = "relevance"
 DATE = "date"  # newest resolution first, paragraphs in document order
-SORTS = (RELEVANCE, DATE)
+DOCUMENT = "document"  # resolutions in number order, paragraphs in document order
+SORTS = (RELEVANCE, DATE, DOCUMENT)
 TOP_RESOLUTIONS = 10  # the resolution facet lists the resolutions with most matches
 # What an engine's ``columns`` give for each match, in this order (see search_statement).
 MATCH_COLUMNS = ("id", "number", "year", "kind", "position", "flag")
@@ -99,25 +100,44 @@ class Engine(Protocol):
     score: str
     boost: str
     materialized: str
+    # Every paragraph, as ``matches`` gives matches but with no query (browsing by filter).
+    browse: str
+    # 1 when a match also matches one more compiled query (its ``%s``), else 0.
+    contains: str
 
     def compile(self, tree) -> str: ...
 
 
 def run_search(
     engine: Engine,
-    compiled: str,
+    compiled: str | None,
     *,
     filters: SearchFilters,
     sort: str,
     limit: int,
     offset: int,
     together: str = "",
+    weighted: tuple[tuple[str, int], ...] = (),
 ) -> Counts:
-    """Run the search statement for ``engine``; ``together`` is the proximity phrase, or ""."""
+    """Run the search statement for ``engine``; ``together`` is the proximity phrase, or "".
+
+    ``compiled`` None browses every paragraph under the filters (no score). ``weighted`` (a
+    compiled query and a weight, per word) scores a match by the weights of the words it
+    holds instead of the engine's score, which then only breaks ties (partial matches).
+    """
+    score, score_params = engine.score, ()
+    if compiled is None:
+        score = "0"
+    elif weighted:
+        parts = " + ".join(f"{weight} * {engine.contains}" for _, weight in weighted)
+        # The engine's score is below 1 on both engines for any one paragraph: a tie-breaker.
+        score = f"({parts}) + 0.001 * {engine.score}"
+        score_params = tuple(query for query, _ in weighted)
     sql, params = search_statement(
         columns=engine.columns,
-        matches=engine.matches,
-        score=engine.score,
+        matches=engine.browse if compiled is None else engine.matches,
+        score=score,
+        score_params=score_params,
         compiled=compiled,
         filters=filters,
         sort=sort,
@@ -130,6 +150,17 @@ def run_search(
     with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return read_counts(cursor.fetchall())
+
+
+def count_matches(engine: Engine, compiled: str, *, filters: SearchFilters) -> int:
+    """How many paragraphs match ``compiled`` under ``filters`` (a suggestion's count)."""
+    column = dict(zip(MATCH_COLUMNS, engine.columns, strict=True))
+    conditions = _conditions(filters, column)
+    where = "".join(f" AND {sql}" for sql, _ in conditions.values())
+    params = [compiled] + [value for _, values in conditions.values() for value in values]
+    with read_connection().cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) {engine.matches}{where}", params)
+        return cursor.fetchone()[0]
 
 
 def _conditions(filters: SearchFilters, column: dict[str, str]) -> dict[str, tuple[str, list]]:
@@ -161,7 +192,7 @@ def search_statement(
     columns: tuple[str, str, str, str, str, str],
     matches: str,
     score: str,
-    compiled: str,
+    compiled: str | None,
     filters: SearchFilters,
     sort: str,
     limit: int,
@@ -169,6 +200,7 @@ def search_statement(
     materialized: str = "",
     boost: str = "0",
     boost_params: tuple = (),
+    score_params: tuple = (),
 ) -> tuple[str, list]:
     """The whole search as one statement and its parameters.
 
@@ -198,9 +230,12 @@ def search_statement(
         passes_params = [value for _, values in conditions.values() for value in values]
         score_sql = f"CASE WHEN {passes} THEN {score} END"
         params += passes_params
+        params += score_params
         if boost_params:
             boost_sql = f"CASE WHEN {passes} THEN {boost} ELSE 0 END"
             params += passes_params
+    else:
+        params += score_params
     params += boost_params
     # A set filter's truth value is computed once per match, as a column; an unset one is the
     # constant NO_FILTER wherever it is used, so it costs the matches nothing to carry and the
@@ -211,12 +246,26 @@ def search_statement(
         ok[name] = f"{name}_ok"
         truth_columns += f", {sql} AS {name}_ok"
         params += values
-    params += [compiled, limit, offset]
+    if compiled is not None:
+        params.append(compiled)
+    elif len(conditions) > 1:
+        # Browsing: every facet counts the rows passing every filter but its own, so a row
+        # failing two filters counts nowhere. Leaving those out keeps the facets exact and
+        # makes a narrow listing ("trafficking, 2017") cost what it lists, not the archive.
+        failing_one = " + ".join(
+            f"CASE WHEN {sql} THEN 1 ELSE 0 END" for sql, _ in conditions.values()
+        )
+        matches += f" AND ({failing_one}) >= {len(conditions) - 1}"
+        params += [value for _, values in conditions.values() for value in values]
+    params += [limit, offset]
     grid_keys = ["year", "kind", "flag"]
     grid_keys += [ok[name] for name in ("year", "kind", "flag") if ok[name] != NO_FILTER]
     if sort == DATE:
         page_columns = "id, score, year, number, position"
         order = "year DESC, number DESC, position ASC"
+    elif sort == DOCUMENT:
+        page_columns = "id, score, number, position"
+        order = "number ASC, position ASC"
     else:
         page_columns = "id, score, boost"
         order = "boost DESC, score DESC, id ASC"

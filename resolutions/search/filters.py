@@ -24,11 +24,15 @@ from django import forms
 from django.forms.utils import ErrorDict
 
 from resolutions.models import Paragraph
-from resolutions.search.base import DATE, RELEVANCE, SearchFilters
+from resolutions.search.base import DATE, DOCUMENT, RELEVANCE, SearchFilters
+from resolutions.search.symbols import find_resolution_number
 
 FIRST_YEAR = 1946  # the Council's first resolutions
 LAST_YEAR = 2100
 MAX_PAGE = 10_000
+MAX_RESOLUTION = 99_999
+PER_PAGE = 20  # hits per page unless per_page asks otherwise
+MAX_PER_PAGE = 100  # per_page above this reads as this
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -100,13 +104,50 @@ class TraffickingFilter(django_filters.BooleanFilter):
     field_class = TraffickingField
 
 
+class ResolutionNumberField(forms.CharField):
+    """A resolution's number, or its symbol as pasted: 2388, S/RES/2388, S/RES/2388 (2017).
+
+    >>> ResolutionNumberField(required=False).clean(" s/res/2388 (2017) ")
+    2388
+    """
+
+    default_error_messages = {
+        "invalid": "Give a resolution number (2388) or symbol (S/RES/2388).",
+    }
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        number = find_resolution_number(text[:100])
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def validate(self, value):
+        if value is not None and not 1 <= value <= MAX_RESOLUTION:
+            raise forms.ValidationError(
+                f"Resolution numbers run from 1 to {MAX_RESOLUTION}.", code="invalid"
+            )
+
+
+class ResolutionNumberFilter(django_filters.NumberFilter):
+    field_class = ResolutionNumberField
+
+
 class SearchFilterForm(forms.Form):
     # The order is no filter, but it is refused the same way when it is not one of the two.
     sort = forms.ChoiceField(
         label="Order",
         required=False,
-        choices=[(RELEVANCE, "Relevance"), (DATE, "Newest first")],
-        error_messages={"invalid_choice": "Choose relevance or date."},
+        # Unset: relevance, or document order when filters alone list paragraphs.
+        choices=[
+            ("", "Best first"),
+            (RELEVANCE, "Relevance"),
+            (DATE, "Newest first"),
+            (DOCUMENT, "Document order"),
+        ],
+        error_messages={"invalid_choice": "Choose relevance, date or document."},
     )
     field_order = ["year_from", "year_to", "resolution", "kind", "trafficking", "sort"]
 
@@ -134,11 +175,10 @@ class SearchFilterSet(django_filters.FilterSet):
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
     )
-    resolution = IntegerFilter(
+    resolution = ResolutionNumberFilter(
         field_name="resolution__number",
         label="Resolution number",
-        min_value=1,
-        max_value=99_999,
+        widget=forms.TextInput(attrs={"inputmode": "text", "size": 12}),
     )
     kind = django_filters.ChoiceFilter(
         choices=Paragraph.KIND_CHOICES, label="Paragraph kind", empty_label="Any kind"
@@ -164,6 +204,7 @@ class SearchParams:
     sort: str
     page: int
     filterset: SearchFilterSet
+    per_page: int = PER_PAGE
 
     @property
     def is_valid(self) -> bool:
@@ -187,6 +228,14 @@ def _page(value: str | None) -> int:
     return min(max(1, int(text)), MAX_PAGE)
 
 
+def _per_page(value: str | None) -> int:
+    """Hits per page: 1 to MAX_PER_PAGE; anything else that is no positive number reads as 20."""
+    text = (value or "").strip()
+    if not text.isascii() or not text.isdigit() or int(text[:6]) < 1:
+        return PER_PAGE
+    return min(int(text[:6]), MAX_PER_PAGE)
+
+
 def search_params_from(data) -> SearchParams:
     """Read a QueryDict (or dict) of GET parameters. Never raises."""
     filterset = SearchFilterSet(data=data, queryset=Paragraph.objects.none())
@@ -208,4 +257,5 @@ def search_params_from(data) -> SearchParams:
         sort=sort,
         page=_page(data.get("page")),
         filterset=filterset,
+        per_page=_per_page(data.get("per_page")),
     )

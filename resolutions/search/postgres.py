@@ -101,6 +101,10 @@ class PostgresEngine:
     score = f"ts_rank_cd(p.search_vector, query, {RANK_NORMALISATION})::float8"
     boost = BOOST
     materialized = "MATERIALIZED"
+    browse = f"""
+        FROM {SEARCH_TABLE} AS p
+        WHERE p.number IS NOT NULL"""
+    contains = BOOST
 
     def compile(self, tree: Node) -> str:
         return compile_tsquery(tree)

@@ -79,6 +79,23 @@ class FacetValue:
     selected: bool = False
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """ "Did you mean": the query with misspelt words corrected, and what it finds."""
+
+    query: str  # "trafficking in persons"
+    total: int  # paragraphs it finds under the same filters
+    corrections: tuple[tuple[str, str], ...]  # (as typed, corrected)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """All the words found little or nothing: paragraphs holding some of them instead."""
+
+    all_words_total: int  # paragraphs holding every word
+    words: tuple[str, ...]  # the words weighed, rarest first
+
+
 @dataclass
 class SearchResults:
     query: ParsedQuery
@@ -90,9 +107,21 @@ class SearchResults:
     page: int = 1
     per_page: int = 20
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # The resolution or paragraph the query names (resolutions.search.citations.ResolutionMatch)
+    resolution_match: object | None = None
+    citing: bool = False  # the query was only a citation: the hits are paragraphs citing it
+    browsing: bool = False  # no query, filters only: every paragraph they let through
+    suggestion: Suggestion | None = None
+    partial: Partial | None = None
+    variants: tuple[tuple[str, str], ...] = ()  # (as typed, the other spelling also found)
+    searched: str = ""  # the query as the indexes read it: folded, split ('"zero tolerance"')
 
     @property
     def understood(self) -> str:
+        if self.browsing:
+            return "every paragraph the filters let through"
+        if self.citing and self.resolution_match is not None:
+            return f"paragraphs citing {self.resolution_match.symbol}"
         return self.query.understood
 
     @property

@@ -27,6 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.search.query import Node, Or, leaves
+from resolutions.search.spelling import fold, fold_tree
 from resolutions.search.sqlite import compile_match
 
 OPEN = "\ue000"
@@ -40,13 +41,19 @@ _local = threading.local()
 
 
 def _scratch() -> sqlite3.Connection:
-    """This thread's in-memory FTS5 table, created on first use."""
+    """This thread's in-memory FTS5 table, created on first use.
+
+    As in the archive's index (:mod:`.index`), the texts are indexed folded (:mod:`.spelling`)
+    over the printed texts as external content: ``highlight()`` marks the printed words at the
+    positions the folded words matched (folding keeps every word in its place).
+    """
     db = getattr(_local, "db", None)
     if db is None:
         db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE printed (id INTEGER PRIMARY KEY, text TEXT)")
         db.execute(
-            "CREATE VIRTUAL TABLE scratch USING fts5("
-            "text, tokenize='porter unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE scratch USING fts5(text, content='printed', content_rowid='id',"
+            " tokenize='porter unicode61 remove_diacritics 2')"
         )
         _local.db = db
     return db
@@ -66,13 +73,19 @@ def mark_matches(texts: list[str], tree: Node) -> list[str]:
     wanted = leaves(tree)
     if not wanted or not texts:
         return texts
-    match = compile_match(Or(tuple(wanted)) if len(wanted) > 1 else wanted[0])
+    match = compile_match(fold_tree(Or(tuple(wanted)) if len(wanted) > 1 else wanted[0]))
+    if not match:
+        return texts
     db = _scratch()
     try:
         with db:
-            db.execute("DELETE FROM scratch")
+            db.execute("DELETE FROM printed")
+            db.execute("INSERT INTO scratch (scratch) VALUES ('delete-all')")
+            rows = list(enumerate(texts))
+            db.executemany("INSERT INTO printed (id, text) VALUES (?, ?)", rows)
             db.executemany(
-                "INSERT INTO scratch (rowid, text) VALUES (?, ?)", list(enumerate(texts))
+                "INSERT INTO scratch (rowid, text) VALUES (?, ?)",
+                [(i, fold(text)) for i, text in rows],
             )
             rows = db.execute(
                 "SELECT rowid, highlight(scratch, 0, ?, ?) FROM scratch WHERE scratch MATCH ?",

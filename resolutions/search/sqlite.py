@@ -88,6 +88,11 @@ class SQLiteEngine:
     score = f"-bm25({FTS_TABLE})"
     boost = BOOST
     materialized = ""
+    browse = """
+        FROM resolutions_paragraph AS p
+        CROSS JOIN resolutions_resolution AS r ON r.id = p.resolution_id
+        WHERE 1 = 1"""
+    contains = BOOST
 
     def compile(self, tree: Node) -> str:
         return compile_match(tree)

@@ -34,6 +34,7 @@ from resolutions.parsing.records import parse_records
 from resolutions.parsing.titles import find_short_title
 from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
+from resolutions.services.search_words import search_words_missing, search_words_rebuild
 from resolutions.services.sources import SourceFile, checksum, read_source_files
 from resolutions.services.sync import SyncCounts, paragraphs_sync
 
@@ -203,6 +204,8 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             progress("store", done, len(touched))
 
     report.links_changed = references_link()
+    if touched or search_words_missing():
+        search_words_rebuild()  # the vocabulary "did you mean" reads
     report.totals = {
         "resolutions": Resolution.objects.count(),
         "pages": Source.objects.filter(format=FORMAT_PAGE_TEXT).count(),

@@ -1,9 +1,12 @@
 """The search page, its JSON twin and the help page. Thin: validate, call one selector, render.
 
-``/search/?q=…&year_from=…&year_to=…&resolution=…&kind=…&trafficking=…&sort=…&page=…``.
+``/search/?q=…&year_from=…&year_to=…&resolution=…&kind=…&trafficking=…&sort=…&page=…&per_page=…``.
 Bad filter or sort values are shown as form errors (HTML) or a 400 with a message per parameter
-(JSON); nothing a person types gives a 500. A page past the last one is empty (JSON) or says so
-with a link to the last page (HTML).
+(JSON); nothing a person types gives a 500. A query longer than the archive searches
+(:data:`MAX_QUERY_CHARS`) gets a 400 saying so, as the search page or as JSON. A page past the
+last one is empty (JSON) or says so with a link to the last page (HTML). A query that is
+nothing but a citation (``S/RES/2388 (2017), para. 31``) redirects to what it cites, unless
+filters or a page are given; ``per_page`` is 1 to 100 (default 20).
 
 Example::
 
@@ -15,28 +18,47 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 
-from resolutions.search import DATE, RELEVANCE, SearchResults, search_paragraphs
+from resolutions.search import (
+    DATE,
+    DOCUMENT,
+    RELEVANCE,
+    SearchResults,
+    query_citation,
+    search_paragraphs,
+)
 from resolutions.search.filters import SearchParams, search_params_from
-from resolutions.search.query import suggest_broader
+from resolutions.search.query import MAX_CHARS, suggest_broader
 from resolutions.search.results import KIND_LABELS
+from resolutions.views.pages import absolute_url
 
-PER_PAGE = 20
+MAX_QUERY_CHARS = MAX_CHARS  # the search box's maxlength; longer gets a 400, not a cut
 FILTER_NAMES = ("year_from", "year_to", "resolution", "kind", "trafficking")
 
 
+def _too_long(params: SearchParams) -> str:
+    """The message for a query longer than the archive searches, or ""."""
+    length = len(" ".join(params.q.split()))
+    if length <= MAX_QUERY_CHARS:
+        return ""
+    return (
+        f"Your search is {length:,} characters long; the archive searches at most "
+        f"{MAX_QUERY_CHARS:,}. Shorten it to the words or phrase you are looking for."
+    )
+
+
 def _run(params: SearchParams) -> SearchResults | None:
-    if not params.is_valid:
+    if not params.is_valid or _too_long(params):
         return None
     return search_paragraphs(
         query=params.q,
         filters=params.filters,
         sort=params.sort,
         page=params.page,
-        per_page=PER_PAGE,
+        per_page=params.per_page,
     )
 
 
@@ -46,8 +68,8 @@ class _Links:
     Built once per request: a results page has dozens of facet and page links.
     """
 
-    def __init__(self, query: QueryDict) -> None:
-        self.base = reverse("resolutions:search")
+    def __init__(self, query: QueryDict, *, base: str = "") -> None:
+        self.base = base or reverse("resolutions:search")
         self.pairs = [(k, v) for k, values in query.lists() if k != "page" for v in values]
 
     def __call__(self, **changes: str | None) -> str:
@@ -141,15 +163,21 @@ def _hit_rows(results: SearchResults, query: str) -> list[dict]:
 
 def search_page(request: HttpRequest) -> HttpResponse:
     params = search_params_from(request.GET)
+    too_long = _too_long(params)
+    if params.is_valid and not too_long and set(request.GET) <= {"q", "sort"}:
+        match = query_citation(params.q)
+        if match is not None and match.only and not match.note:
+            return HttpResponseRedirect(match.url)
     results = _run(params)
     link = _Links(request.GET)
-    query_text = results.query.text if results else params.q[:500]
+    query_text = results.query.text if results else params.q[:MAX_QUERY_CHARS]
     context = {
         "params": params,
         "form": params.filterset.form,
         "results": results,
         "search_query": query_text,
         "query_text": query_text,
+        "too_long": too_long,
     }
     if results is not None:
         context.update(
@@ -159,25 +187,39 @@ def search_page(request: HttpRequest) -> HttpResponse:
             previous_url=link(page=str(results.page - 1)) if results.has_previous else "",
             next_url=link(page=str(results.page + 1)) if results.has_next else "",
             last_page_url=link(page=str(results.num_pages)),
-            sort_links=[
-                {
-                    "label": "Relevance",
-                    "current": results.sort == RELEVANCE,
-                    "url": link(sort=None),
-                },
-                {"label": "Newest first", "current": results.sort == DATE, "url": link(sort=DATE)},
-            ],
             clear_filters_url=link(**dict.fromkeys(FILTER_NAMES)),
             suggestions=[
                 {"label": label, "query": query, "url": link(q=query)}
                 for label, query in suggest_broader(results.query.tree)
             ],
+            did_you_mean_url=link(q=results.suggestion.query) if results.suggestion else "",
+            sort_links=_sort_links(results, link),
         )
-    return render(request, "resolutions/search.html", context)
+    return render(request, "resolutions/search.html", context, status=400 if too_long else 200)
+
+
+def _sort_links(results: SearchResults, link: _Links) -> list[dict]:
+    """Relevance (not when browsing: nothing to rank), newest first, document order."""
+    default = DOCUMENT if results.browsing else RELEVANCE
+    choices = [(DATE, "Newest first"), (DOCUMENT, "Document order")]
+    if not results.browsing:
+        choices.insert(0, (RELEVANCE, "Relevance"))
+    return [
+        {
+            "label": label,
+            "current": results.sort == value,
+            "url": link(sort=None if value == default else value),
+        }
+        for value, label in choices
+    ]
 
 
 def search_json(request: HttpRequest) -> JsonResponse:
+    """The search as JSON: what the page shows, with absolute URLs. See the help page."""
     params = search_params_from(request.GET)
+    too_long = _too_long(params)
+    if too_long:
+        return JsonResponse({"error": too_long, "errors": {"q": [too_long]}}, status=400)
     results = _run(params)
     if results is None:
         return JsonResponse(
@@ -187,19 +229,45 @@ def search_json(request: HttpRequest) -> JsonResponse:
     rows = _hit_rows(results, results.query.text)
     for row in rows:
         row.pop("kind_label")
-        row.pop("resolution_url")
+        row["url"] = absolute_url(request, row["url"])
+        row["resolution_url"] = absolute_url(request, row["resolution_url"])
         row["snippet"] = str(row["snippet"])
+    link = _Links(request.GET, base=reverse("resolutions:search_json"))
     return JsonResponse(
         {
             "query": results.query.text,
             "understood": results.understood,
+            "searched": results.searched,
             "ignored": list(results.query.ignored),
             "notes": list(results.query.notes),
+            "variants": [{"typed": typed, "also": also} for typed, also in results.variants],
+            "resolution_match": _match_json(request, results),
+            "citing": results.citing,
+            "suggestion": _suggestion_json(request, results, link),
+            "partial": (
+                {
+                    "all_words_total": results.partial.all_words_total,
+                    "words": list(results.partial.words),
+                }
+                if results.partial
+                else None
+            ),
+            "browsing": results.browsing,
             "sort": results.sort,
             "total": results.total,
             "page": results.page,
             "num_pages": results.num_pages,
             "per_page": results.per_page,
+            "next": (
+                absolute_url(request, link(page=str(results.page + 1)))
+                if results.has_next
+                else None
+            ),
+            "previous": (
+                absolute_url(request, link(page=str(results.page - 1)))
+                if results.has_previous and not results.past_the_end
+                else None
+            ),
             "results": rows,
             "facets": {
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
@@ -207,6 +275,36 @@ def search_json(request: HttpRequest) -> JsonResponse:
             },
         }
     )
+
+
+def _match_json(request: HttpRequest, results: SearchResults) -> dict | None:
+    match = results.resolution_match
+    if match is None:
+        return None
+    return {
+        "symbol": match.symbol,
+        "number": match.number,
+        "year": match.year,
+        "title": match.title,
+        "citation": match.citation,
+        "paragraph": match.pid or None,
+        "subparagraph": match.subparagraph or None,
+        "url": absolute_url(request, match.url),
+        "only": match.only,
+        "note": match.note or None,
+    }
+
+
+def _suggestion_json(request: HttpRequest, results: SearchResults, link: _Links) -> dict | None:
+    suggestion = results.suggestion
+    if suggestion is None:
+        return None
+    return {
+        "query": suggestion.query,
+        "total": suggestion.total,
+        "corrections": [{"typed": t, "suggested": c} for t, c in suggestion.corrections],
+        "url": absolute_url(request, link(q=suggestion.query)),
+    }
 
 
 def search_help(request: HttpRequest) -> HttpResponse:

@@ -298,12 +298,6 @@ def test_a_symbol_is_found_as_written(archive):
     assert found("S/RES/2379") == [("S/RES/2388 (2017)", "PP 3")]
 
 
-@pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    strict=True,
-    reason="PostgreSQL's parser reads S/RES/2379 as one token (a file path), so its number "
-    "alone is not a word of the paragraph; FTS5 splits it into s, res, 2379",
-)
 def test_the_number_of_a_symbol_alone_finds_it(archive):
     resolution = archive[P2].resolution
     make_paragraph(resolution, "Recalling S/RES/2379 (2017),", kind="preambular", pid="pp3")
@@ -347,7 +341,9 @@ def test_the_postgresql_search_table_mirrors_the_paragraphs(archive):
     expected = """
         SELECT p.id, p.resolution_id, r.number, r.year, p.kind, p.position,
                p.addresses_trafficking,
-               setweight(to_tsvector('archive_english'::regconfig, p.text), 'A')
+               setweight(
+                   to_tsvector('archive_english'::regconfig, archive_search_text(p.text)), 'A'
+               )
         FROM resolutions_paragraph AS p JOIN resolutions_resolution AS r ON r.id = p.resolution_id
     """
     stored = """

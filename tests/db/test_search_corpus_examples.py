@@ -1,0 +1,153 @@
+"""The examples of "search that meets people where they type", on the whole UN corpus.
+
+Run on SQLite and PostgreSQL (skips without ../shared; CI needs it). What must hold on both
+engines alike: a citation goes where it means, both spellings find the same paragraphs, a
+hyphenated word is the same in quotes and out, misspellings get the archive's own word,
+a question gets its best partial matches, filters alone list paragraphs.
+``scripts/search_examples.py`` prints the counts themselves.
+"""
+
+import json
+
+import pytest
+
+from resolutions.models import Resolution
+from resolutions.search import SearchFilters, search_paragraphs
+from resolutions.services.ingest import ingest_paths
+
+pytestmark = [pytest.mark.corpus, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def whole_corpus(corpus, django_db_setup, django_db_blocker):
+    """The whole corpus, XML and records, imported once for this module's tests."""
+    with django_db_blocker.unblock():
+        report = ingest_paths(paths=[corpus / "xml", corpus / "metadata"])
+        yield report
+        Resolution.objects.all().delete()
+
+
+def ids(query: str, **kwargs) -> set[int]:
+    results = search_paragraphs(query=query, per_page=100, **kwargs)
+    assert results.total <= 100 or kwargs, "too many to compare; narrow the example"
+    return {hit.paragraph.pk for hit in results.hits}
+
+
+def total(query: str, **kwargs) -> int:
+    return search_paragraphs(query=query, **kwargs).total
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("S/RES/2331", "/resolutions/2331/"),
+        ("S/RES/2331 (2016)", "/resolutions/2331/"),
+        ("s/res/2331(2016)", "/resolutions/2331/"),
+        ("2331 (2016)", "/resolutions/2331/"),
+        ("resolution 2331", "/resolutions/2331/"),
+        ("2388 op 31", "/resolutions/2388/op31/"),
+        ("S/RES/2388 (2017), para. 31", "/resolutions/2388/op31/"),
+        ("2388 (2017) OP31", "/resolutions/2388/op31/"),
+        ("para 16 (a) of resolution 2653", "/resolutions/2653/op16/a/"),
+    ],
+)
+def test_citations_go_where_they_mean(client, whole_corpus, query, location):
+    response = client.get("/search/", {"q": query})
+    assert (response.status_code, response["Location"]) == (302, location)
+
+
+def test_a_citation_lists_the_paragraphs_citing_it(whole_corpus):
+    results = search_paragraphs(query="S/RES/2331 (2016)")
+    assert results.citing and results.total >= 20
+    symbols = {hit.paragraph.resolution.symbol for hit in results.hits}
+    assert "S/RES/2388 (2017)" in symbols and "S/RES/2331 (2016)" not in symbols
+
+
+def test_the_resolution_filter_takes_a_symbol(client, whole_corpus):
+    data = json.loads(
+        client.get("/search.json", {"q": "trafficking", "resolution": "S/RES/2388"}).content
+    )
+    assert data["total"] == total("trafficking", filters=SearchFilters(resolution=2388)) > 30
+
+
+@pytest.mark.parametrize("typed", ["traficking", "trafficing"])
+def test_misspellings_get_the_archives_word_with_the_count_either_way(whole_corpus, typed):
+    results = search_paragraphs(query=typed)
+    assert results.suggestion.query == "trafficking"
+    assert results.suggestion.total == total("trafficking") > 900
+    assert results.total == total(typed)  # "trafficing" finds air traffic: said, not hidden
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("forced labour", "forced labor"),
+        ("survivor-centred", "survivor-centered"),
+        ("stabilisation", "stabilization"),
+        ("organisation", "organization"),
+        ("programme", "program"),
+        ("defence", "defense"),
+        ("advisers", "advisors"),
+    ],
+)
+def test_both_spellings_find_the_same_paragraphs(whole_corpus, british, american):
+    assert total(british) == total(american) > 0
+    if total(british) <= 100:
+        assert ids(british) == ids(american)
+
+
+def test_a_researcher_no_longer_misses_2467_op16(whole_corpus):
+    found = {
+        (h.paragraph.resolution.number, h.paragraph.pid)
+        for h in search_paragraphs(query='"survivor-centred"', per_page=100).hits
+    }
+    assert (2467, "op16") in found
+
+
+def test_a_question_gets_the_best_partial_matches(whole_corpus):
+    results = search_paragraphs(
+        query="what did the council say about sexual violence as a tactic of war"
+    )
+    assert results.partial is not None and results.partial.all_words_total == 0
+    assert {"tactic", "war", "sexual"} <= set(results.partial.words)
+    assert "council" not in results.partial.words  # in a third of all paragraphs
+    for hit in results.hits[:10]:  # "sexual violence ... as a tactic of war", in so many words
+        text = hit.paragraph.text.lower()
+        assert "sexual violence" in text and "tactic" in text and "war" in text, text
+    found = [(h.paragraph.resolution.number, h.paragraph.pid) for h in results.hits]
+    assert (1820, "op1") in found
+
+
+@pytest.mark.parametrize(
+    "queries",
+    [
+        ("zero-tolerance", '"zero-tolerance"', '"zero tolerance"'),
+        ("Al-Shabaab", '"Al-Shabaab"', '"Al Shabaab"'),
+        ("post-conflict", '"post-conflict"', '"post conflict"'),
+        ("Secretary-General", '"Secretary-General"'),
+        (
+            '"zero-tolerance policy on sexual exploitation and abuse"',
+            '"zero tolerance policy on sexual exploitation and abuse"',
+        ),
+    ],
+)
+def test_hyphenated_words_match_alike_in_quotes_and_out(whole_corpus, queries):
+    counts = {query: total(query) for query in queries}
+    assert len(set(counts.values())) == 1, counts
+    assert next(iter(counts.values())) > 100
+
+
+def test_filters_alone_list_every_trafficking_paragraph_of_2017(client, whole_corpus):
+    filters = SearchFilters(trafficking=True, year_from=2017, year_to=2017)
+    results = search_paragraphs(query="", filters=filters, per_page=100)
+    assert results.browsing and results.total > 50
+    order = [(h.paragraph.resolution.number, h.paragraph.position) for h in results.hits]
+    assert order == sorted(order)
+    assert all(h.paragraph.resolution.year == 2017 for h in results.hits)
+    params = {"trafficking": "true", "year_from": "2017", "year_to": "2017", "per_page": "100"}
+    data = json.loads(client.get("/search.json", params).content)
+    assert data["total"] == results.total and len(data["results"]) == min(results.total, 100)
+    operative = search_paragraphs(
+        query="", filters=SearchFilters(resolution=2388, kind="operative")
+    )
+    assert operative.total == 35 and operative.hits[0].label == "OP 1"
