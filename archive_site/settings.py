@@ -147,4 +147,4 @@ SITE_NAME = "Security Council Trafficking in Persons Archive"
 SITE_ORIGIN = os.environ.get("DJANGO_SITE_ORIGIN", "").rstrip("/")
 
 # The bulk download (resolutions.jsonl, manifest.json, SHA256SUMS), rewritten by every ingest.
-BULK_EXPORT_DIR = Path(os.environ.get("DJANGO_BULK_DIR", BASE_DIR / "bulk"))
+BULK_EXPORT_DIR = BASE_DIR / os.environ.get("DJANGO_BULK_DIR", "bulk")  # relative: to the project

@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -27,6 +28,8 @@ from resolutions.search import DATE, search_paragraphs
 from resolutions.search.filters import search_params_from
 
 FEED_SIZE = 50
+# XML 1.0 cannot carry these; a query that holds one is still answered, without them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 AUTHOR = "United Nations Security Council"
 
 
@@ -123,7 +126,8 @@ class SearchFeed(_ArchiveFeed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self) -> str:
-        return f"Search: {self.params.q.strip()[:200]}" if self.params.q.strip() else "Search"
+        words = _NOT_XML.sub("", self.params.q).strip()[:200]
+        return f"Search: {words}" if words else "Search"
 
     def subtitle(self) -> str:
         return "Paragraphs of Security Council resolutions matching this search, newest first."

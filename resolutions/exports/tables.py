@@ -42,9 +42,10 @@ def _line(row: list) -> str:
 
 
 def csv_lines(
-    first: SearchResults, *, query: str, origin: str, limit: int = MAX_ROWS
+    first: SearchResults, *, query: str, origin: str, limit: int | None = None
 ) -> Iterator[str]:
     """The header, then one line per hit, fetching the following pages as they are needed."""
+    limit = MAX_ROWS if limit is None else limit
     yield "\ufeff" + _line(csv_header())
     results, written = first, 0
     while True:

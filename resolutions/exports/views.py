@@ -20,6 +20,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import last_modified, require_safe
 
@@ -160,7 +161,11 @@ def bulk_download(request: HttpRequest, name: str) -> HttpResponse:
         bulk.MANIFEST_FILE: JSON,
         bulk.CHECKSUMS_FILE: "text/plain; charset=utf-8",
     }
-    response = FileResponse(path.open("rb"), content_type=types[name])
+    if name == bulk.DATA_FILE:  # large: streamed from the file
+        response = FileResponse(path.open("rb"), content_type=types[name])
+    else:  # small: read whole, so the conditional-GET middleware gives it an ETag
+        response = HttpResponse(path.read_bytes(), content_type=types[name])
+    response["Last-Modified"] = http_date(path.stat().st_mtime)
     response["Content-Disposition"] = (
         f'{"attachment" if name == bulk.DATA_FILE else "inline"}; filename="{name}"'
     )
