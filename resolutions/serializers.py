@@ -66,8 +66,16 @@ def completeness(resolution: Resolution, page_texts: list[int]) -> dict:
     }
 
 
-def paragraph_to_dict(paragraph: Paragraph, resolution: Resolution, *, origin: str) -> dict:
-    """One paragraph; its ``references`` should be prefetched."""
+def paragraph_to_dict(
+    paragraph: Paragraph,
+    resolution: Resolution,
+    *,
+    origin: str,
+    references: list[CrossReference] | None = None,
+) -> dict:
+    """One paragraph; its ``references`` prefetched, or given (in order)."""
+    if references is None:
+        references = list(paragraph.references.all())
     path = paragraph_path(resolution.number, paragraph.pid)
     return {
         "id": paragraph.pid,
@@ -79,9 +87,7 @@ def paragraph_to_dict(paragraph: Paragraph, resolution: Resolution, *, origin: s
         "begins_on_missing_page": paragraph.begins_on_missing_page,
         "ends_on_missing_page": paragraph.ends_on_missing_page,
         "url": absolute(path, origin=origin),
-        "references": [
-            _reference(r) for r in paragraph.references.all() if r.kind != CrossReference.INTERNAL
-        ],
+        "references": [_reference(r) for r in references if r.kind != CrossReference.INTERNAL],
         "label": paragraph.label or None,
         "annex": paragraph.annex or None,
         "structure": paragraph.structure,
@@ -98,9 +104,16 @@ def paragraph_to_dict(paragraph: Paragraph, resolution: Resolution, *, origin: s
     }
 
 
-def resolution_to_dict(resolution: Resolution, *, origin: str | None = None) -> dict:
+def resolution_to_dict(
+    resolution: Resolution,
+    *,
+    origin: str | None = None,
+    parts: tuple[list[Paragraph], dict[int, list[CrossReference]], list[int]] | None = None,
+) -> dict:
     """The canonical form; ``resolution`` should come from ``selectors.resolution_for_export``
-    (paragraphs, references and page sources prefetched) to keep the query count fixed.
+    (paragraphs, references and page sources prefetched) to keep the query count fixed, or
+    ``parts`` gives them: (paragraphs in order, references by paragraph id, page numbers of
+    the page texts held) -- the bulk export reads them for many resolutions at once.
     ``origin`` is where URLs point (default: :func:`site_origin` without a request)."""
     origin = origin if origin is not None else site_origin()
     number = resolution.number
@@ -111,9 +124,13 @@ def resolution_to_dict(resolution: Resolution, *, origin: str | None = None) -> 
             "against": resolution.vote_against,
             "abstaining": resolution.vote_abstaining,
         }
-    page_texts = sorted(
-        s.page_number for s in resolution.sources.all() if s.page_number is not None
-    )
+    if parts is None:
+        paragraphs = list(resolution.paragraphs.all())
+        references = {p.pk: list(p.references.all()) for p in paragraphs}
+        pages = [s.page_number for s in resolution.sources.all()]
+    else:
+        paragraphs, references, pages = parts
+    page_texts = sorted(page for page in pages if page is not None)
     held = completeness(resolution, page_texts)
     citations = paragraph_citations(
         number=number, year=resolution.year, adopted_on=resolution.adopted_on
@@ -135,7 +152,8 @@ def resolution_to_dict(resolution: Resolution, *, origin: str | None = None) -> 
         "vote": vote,
         "subjects": list(resolution.subjects),
         "paragraphs": [
-            paragraph_to_dict(p, resolution, origin=origin) for p in resolution.paragraphs.all()
+            paragraph_to_dict(p, resolution, origin=origin, references=references.get(p.pk, []))
+            for p in paragraphs
         ],
         "schema_version": SCHEMA_VERSION,
         "title": resolution.title or None,

@@ -133,7 +133,17 @@ def _points(parent: ET.Element, items: list[dict]) -> None:
             _points(_el(point, "list"), item["items"])
 
 
+def _heading(parent: ET.Element, paragraph: Paragraph) -> ET.Element:
+    heading = _el(parent, "paragraph", eId=paragraph.pid)
+    if paragraph.label:
+        _el(heading, "num", paragraph.label)
+    _el(heading, "heading", paragraph.text)
+    return heading
+
+
 def _paragraph(parent: ET.Element, paragraph: Paragraph) -> ET.Element:
+    if paragraph.kind == Paragraph.HEADING:
+        return _heading(parent, paragraph)
     element = _el(parent, "paragraph", eId=paragraph.pid)
     label = f"{paragraph.number}." if paragraph.number is not None else paragraph.label
     if label:
@@ -180,13 +190,12 @@ def resolution_akn(resolution: Resolution, paragraphs: list[Paragraph], *, origi
         elif paragraph.kind == Paragraph.PREAMBULAR and not seen_operative:
             container = _el(preamble, "container", eId=paragraph.pid)
             _el(container, "p", paragraph.text)
+        elif paragraph.kind == Paragraph.PREAMBULAR:  # a later part's own preamble (2000-2003)
+            _el(body, "crossHeading", paragraph.text, eId=paragraph.pid, refersTo="#preamble")
         elif paragraph.kind == Paragraph.HEADING and not seen_operative:
             _el(preamble, "block", paragraph.text, name="subheading")
         elif paragraph.kind == Paragraph.HEADING:
-            heading = _el(body, "paragraph", eId=paragraph.pid)
-            if paragraph.label:
-                _el(heading, "num", paragraph.label)
-            _el(heading, "heading", paragraph.text)
+            _heading(body, paragraph)
         else:
             seen_operative = seen_operative or paragraph.kind == Paragraph.OPERATIVE
             last_body = _paragraph(body, paragraph)

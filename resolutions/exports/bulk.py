@@ -54,8 +54,8 @@ def write_bulk(*, directory: Path | None = None, origin: str) -> dict:
     resolutions = paragraphs = size = 0
     data_tmp = directory / f".{DATA_FILE}.tmp"
     with data_tmp.open("wb") as out:
-        for resolution in resolutions_for_bulk():
-            record = resolution_to_dict(resolution, origin=origin)
+        for resolution, parts in resolutions_for_bulk():
+            record = resolution_to_dict(resolution, origin=origin, parts=parts)
             line = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode()
             out.write(line)
             digest.update(line)

@@ -279,7 +279,7 @@ _SEARCH = {
                     "paragraph": {"type": "string"},
                     "label": {"type": "string"},
                     "kind": {"type": "string"},
-                    "url": {"type": "string"},
+                    "url": _URL,
                     "snippet": {"type": "string", "description": "HTML: the matches in <mark>"},
                     "rank": {"type": "number"},
                 },

@@ -216,6 +216,7 @@ def favicon_ico(request: HttpRequest) -> HttpResponse:
     return FileResponse(path.open("rb"), content_type="image/x-icon")
 
 
+@require_safe
 def api_index(request: HttpRequest) -> HttpResponse:
     """``/api/``: where the description is, for a person who guesses the address."""
     origin = site_origin(request)

@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 
+from resolutions.exports.links import absolute, site_origin
 from resolutions.search import DATE, RELEVANCE, SearchResults, search_paragraphs
 from resolutions.search.filters import SearchParams, search_params_from
 from resolutions.search.query import suggest_broader
@@ -184,10 +185,12 @@ def search_json(request: HttpRequest) -> JsonResponse:
             status=400,
         )
     rows = _hit_rows(results, results.query.text)
+    origin = site_origin(request)
     for row in rows:
         row.pop("kind_label")
         row.pop("resolution_url")
         row["snippet"] = str(row["snippet"])
+        row["url"] = absolute(row["url"], origin=origin)
     return JsonResponse(
         {
             "query": results.query.text,

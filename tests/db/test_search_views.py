@@ -104,7 +104,7 @@ def test_json_gives_the_same_search_as_data(client, archive):
         "paragraph": "op31",
         "label": "OP 31",
         "kind": "operative",
-        "url": "/resolutions/2388/op31/?q=%22supply+chains%22",
+        "url": "http://testserver/resolutions/2388/op31/?q=%22supply+chains%22",
     }
     assert row["snippet"].startswith("Calls upon United Nations system organizations to enhance")
     assert row["snippet"].count("<mark>supply chains</mark>") == 1  # a 30-word window
