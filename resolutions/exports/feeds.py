@@ -170,3 +170,13 @@ class SearchFeed(_ArchiveFeed):
     def item_pubdate(self, hit) -> datetime | None:
         adopted = self.dates[hit.paragraph.resolution_id][1]
         return datetime.combine(adopted, time(), tzinfo=UTC) if adopted else None
+
+
+def feed_view(feed_class: type[Feed]):
+    """A view that makes a new feed object for each request: the feeds keep the request's
+    origin and search on the object, which threads must not share."""
+
+    def view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return feed_class()(request, *args, **kwargs)
+
+    return view

@@ -6,15 +6,20 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from resolutions.exports import views
-from resolutions.exports.feeds import NewestResolutionsFeed, SearchFeed, TraffickingFeed
+from resolutions.exports.feeds import (
+    NewestResolutionsFeed,
+    SearchFeed,
+    TraffickingFeed,
+    feed_view,
+)
 from resolutions.exports.sitemaps import SITEMAPS
 
 app_name = "exports"
 
 urlpatterns = [
-    path("feeds/newest.atom", NewestResolutionsFeed(), name="feed_newest"),
-    path("feeds/trafficking.atom", TraffickingFeed(), name="feed_trafficking"),
-    path("feeds/search.atom", SearchFeed(), name="feed_search"),
+    path("feeds/newest.atom", feed_view(NewestResolutionsFeed), name="feed_newest"),
+    path("feeds/trafficking.atom", feed_view(TraffickingFeed), name="feed_trafficking"),
+    path("feeds/search.atom", feed_view(SearchFeed), name="feed_search"),
     path("search.csv", views.search_csv, name="search_csv"),
     path("resolutions/<int:number>.akn.xml", views.resolution_akn_view, name="akn"),
     path(

@@ -15,6 +15,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
     JsonResponse,
     StreamingHttpResponse,
 )
@@ -68,7 +69,7 @@ def paragraph_json(request: HttpRequest, number: int, pid: str) -> HttpResponse:
     """``/resolutions/2388/op31.json``: one paragraph, with its resolution's symbol."""
     paragraph = _paragraph(request, number, pid)
     if paragraph is None:
-        return not_found(request, number=number, pid=pid)
+        return _alias_redirect(request, number, pid, ".json")
     resolution = paragraph.resolution
     origin = site_origin(request)
     data = paragraph_to_dict(paragraph, resolution, origin=origin)
@@ -82,6 +83,17 @@ def paragraph_json(request: HttpRequest, number: int, pid: str) -> HttpResponse:
     }
     data["schema_version"] = openapi.SCHEMA_VERSION
     return _json(data)
+
+
+def _alias_redirect(request: HttpRequest, number: int, pid: str, suffix: str) -> HttpResponse:
+    """An identifier once served (``pp-3`` before ``pp22`` was known) leads to the current
+    one's download, as the permalink page does; anything else is a 404."""
+    current = (
+        selectors.paragraph_alias_get(number=number, pid=pid) if PID_SHAPE_RE.match(pid) else None
+    )
+    if current is None:
+        return not_found(request, number=number, pid=pid)
+    return HttpResponsePermanentRedirect(f"/resolutions/{number}/{current.pid}{suffix}")
 
 
 def _citation_response(work: citations.CitedWork, extension: str) -> HttpResponse:
@@ -106,7 +118,7 @@ def resolution_citation(request: HttpRequest, number: int, extension: str) -> Ht
 def paragraph_citation(request: HttpRequest, number: int, pid: str, extension: str):
     paragraph = _paragraph(request, number, pid)
     if paragraph is None:
-        return not_found(request, number=number, pid=pid)
+        return _alias_redirect(request, number, pid, f".{extension}")
     url = absolute(paragraph.get_absolute_url(), origin=site_origin(request))
     work = citations.cited_work(paragraph.resolution, url=url, paragraph=paragraph)
     return _citation_response(work, extension)

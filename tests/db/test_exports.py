@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from resolutions.exports import tables
 from resolutions.exports.sitemaps import ParagraphSitemap
-from resolutions.models import Paragraph, Resolution
+from resolutions.models import Paragraph, ParagraphAlias, Resolution
 from resolutions.services.ingest import ingest_paths
 from tests.conftest import SEEDS
 from tests.db.exports_helpers import ORIGIN, SPEC, new_resolution_xml, validate_response
@@ -450,3 +450,12 @@ def test_search_page_offers_the_feed_and_the_csv(client, seed_archive):
     html = html.decode()
     assert 'href="/feeds/search.atom?q=trafficking&amp;year_from=2017"' in html
     assert 'href="/search.csv?q=trafficking&amp;year_from=2017"' in html
+
+
+def test_an_old_paragraph_identifier_leads_to_the_current_downloads(client, seed_archive):
+    current = Paragraph.objects.get(resolution__number=2388, pid="pp-1")
+    ParagraphAlias.objects.create(resolution=current.resolution, pid="pp-p4-1", paragraph=current)
+    for suffix in (".json", ".bib", ".ris", ".csl.json"):
+        response = client.get(f"/resolutions/2388/pp-p4-1{suffix}")
+        assert response.status_code == 301
+        assert response["Location"] == f"/resolutions/2388/pp-1{suffix}"
