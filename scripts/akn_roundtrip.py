@@ -1,6 +1,6 @@
 """Measure how many resolutions of the archive round-trip through the Akoma Ntoso export:
 the export read back by the archive's AKN reader gives the same paragraphs (kind, number,
-text, in order). Reads the database named by DATABASE_URL; writes nothing.
+text and italics, in order). Reads the database named by DATABASE_URL; writes nothing.
 
     DATABASE_URL=sqlite:///$PWD/.venv/dev.sqlite3 DJANGO_DEBUG=1 \
         .venv/bin/python scripts/akn_roundtrip.py
@@ -22,14 +22,18 @@ from resolutions.models import Resolution  # noqa: E402
 from resolutions.parsing.akn import parse_akn  # noqa: E402
 
 
+def _spans(emphasis) -> list[tuple[int, int]]:
+    return [tuple(span) for span in emphasis or ()]
+
+
 def main() -> int:
     same, different = 0, []
     held = Resolution.objects.exclude(text_source="").prefetch_related("paragraphs")
     for resolution in held.order_by("number"):
         paragraphs = list(resolution.paragraphs.all())
         parsed = parse_akn("export.xml", resolution_akn(resolution, paragraphs, origin=""))
-        read_back = [(p.kind, p.number, p.text) for p in parsed.paragraphs]
-        if read_back == [(p.kind, p.number, p.text) for p in paragraphs]:
+        read_back = [(p.kind, p.number, p.text, _spans(p.emphasis)) for p in parsed.paragraphs]
+        if read_back == [(p.kind, p.number, p.text, _spans(p.emphasis)) for p in paragraphs]:
             same += 1
         else:
             different.append(resolution.number)

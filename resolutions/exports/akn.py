@@ -123,6 +123,27 @@ def _cover(statement: ET.Element, resolution: Resolution) -> None:
         _el(_el(cover, "p"), "docketNumber", resolution.job_number)
 
 
+def _text(parent: ET.Element, text: str, italics) -> ET.Element:
+    """A ``<p>`` holding ``text``, with the ``italics`` spans ([start, end] offsets) as
+    ``<span class="italic">``, as the UN's files mark the operative verbs."""
+    element = _el(parent, "p")
+    cursor, last = 0, None
+    for start, end in sorted(tuple(span) for span in italics or ()):
+        if start < cursor or end > len(text):
+            continue  # overlapping or out of range: keep the words, drop the mark
+        if last is None:
+            element.text = text[cursor:start]
+        else:
+            last.tail = text[cursor:start]
+        last = _el(element, "span", text[start:end], class_="italic")
+        cursor = end
+    if last is None:
+        element.text = text[cursor:]
+    else:
+        last.tail = text[cursor:]
+    return element
+
+
 def _points(parent: ET.Element, items: list[dict]) -> None:
     for item in items:
         point = _el(parent, "point")
@@ -157,7 +178,7 @@ def _paragraph(parent: ET.Element, paragraph: Paragraph) -> ET.Element:
         if structure.get("outro"):
             _el(_el(sublist, "wrapUp"), "p", structure["outro"])
     else:
-        _el(_el(element, "content"), "p", paragraph.text)
+        _text(_el(element, "content"), paragraph.text, paragraph.emphasis)
     return element
 
 
@@ -168,7 +189,8 @@ def resolution_akn(resolution: Resolution, paragraphs: list[Paragraph], *, origi
     _frbr(_el(statement, "meta"), resolution, origin)
     _cover(statement, resolution)
     preamble = _el(statement, "preamble")
-    _el(_el(preamble, "formula", name="enactingFormula"), "p", "The Security Council,")
+    if resolution.formula:  # as the source gave it; none is invented
+        _el(_el(preamble, "formula", name="enactingFormula"), "p", resolution.formula)
     body = _el(statement, "mainBody")
     annexes: dict[str, ET.Element] = {}
     notes = [p for p in paragraphs if p.kind == Paragraph.FOOTNOTE]
@@ -189,7 +211,7 @@ def resolution_akn(resolution: Resolution, paragraphs: list[Paragraph], *, origi
             last_body = _paragraph(doc, paragraph)
         elif paragraph.kind == Paragraph.PREAMBULAR and not seen_operative:
             container = _el(preamble, "container", eId=paragraph.pid)
-            _el(container, "p", paragraph.text)
+            _text(container, paragraph.text, paragraph.emphasis)
         elif paragraph.kind == Paragraph.PREAMBULAR:  # a later part's own preamble (2000-2003)
             _el(body, "crossHeading", paragraph.text, eId=paragraph.pid, refersTo="#preamble")
         elif paragraph.kind == Paragraph.HEADING and not seen_operative:

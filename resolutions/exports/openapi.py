@@ -6,10 +6,11 @@ the description cannot drift from what the site returns. ``SCHEMA_VERSION`` foll
 serializers: a new key raises the minor version; a renamed or removed key, or a changed
 meaning, raises the major one.
 
-Changes: 2.0 -- every URL absolute; resolution JSON gains ``schema_version``, ``title``,
+Changes: 2.0 -- every URL absolute; resolution JSON gains ``short_title``, ``formula``,
+``schema_version``, ``title``,
 ``draft_symbol``, ``adoption_type``, ``votes``, ``sponsors``, ``addresses_trafficking``,
 ``completeness``, ``languages``, ``official_languages``, ``official_url``, ``citation``,
-``updated_at``, ``links``; paragraphs gain ``label``, ``annex``, ``structure``,
+``updated_at``, ``links``; paragraphs gain ``italics``, ``label``, ``annex``, ``structure``,
 ``addresses_trafficking``, ``json_url``, ``citation``; ``pages_present`` lists every page of
 a text complete from the XML. 1.0 -- the first form (relative URLs).
 """
@@ -44,6 +45,7 @@ _PARAGRAPH = {
         "number",
         "text",
         "text_as_printed",
+        "italics",
         "pages",
         "begins_on_missing_page",
         "ends_on_missing_page",
@@ -62,6 +64,11 @@ _PARAGRAPH = {
         "number": _INT_OR_NULL,
         "text": {"type": "string"},
         "text_as_printed": {"type": "string"},
+        "italics": {
+            "type": "array",
+            "description": "[start, end] offsets into text of the words the UN prints in italics",
+            "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+        },
         "pages": {"type": "array", "items": {"type": "integer"}},
         "begins_on_missing_page": {"type": "boolean"},
         "ends_on_missing_page": {"type": "boolean"},
@@ -133,6 +140,8 @@ _RESOLUTION = {
         "symbol",
         "number",
         "year",
+        "short_title",
+        "formula",
         "adopted_on",
         "meeting",
         "pages_total",
@@ -161,6 +170,11 @@ _RESOLUTION = {
         "symbol": {"type": "string", "pattern": r"^S/RES/\d+ \(\d{4}\)$"},
         "number": {"type": "integer"},
         "year": {"type": "integer"},
+        "short_title": {
+            "type": ["string", "null"],
+            "description": "what the resolution is about: on trafficking in persons in armed ...",
+        },
+        "formula": {"type": ["string", "null"], "description": "The Security Council,"},
         "adopted_on": _DATE_OR_NULL,
         "meeting": _STR_OR_NULL,
         "pages_total": _INT_OR_NULL,

@@ -33,7 +33,7 @@ MATCH_COLUMNS = ("id", "number", "year", "kind", "position", "flag")
 NO_FILTER = "1 = 1"  # the truth value of a filter that is not set: true on both engines
 # What a hit shows, read with the page in the same statement (see search_statement).
 HIT_PARAGRAPH_FIELDS = ("id", "pid", "kind", "number", "label", "text", "resolution_id")
-HIT_RESOLUTION_FIELDS = ("id", "number", "year", "symbol")
+HIT_RESOLUTION_FIELDS = ("id", "number", "year", "symbol", "short_title")
 
 
 def read_connection():

@@ -102,13 +102,16 @@ def test_text_is_repaired_and_printed_text_kept(seed_archive):
 
 def test_json_form_has_exactly_the_documented_keys(seed_archive):
     """The keys, in order, are those the OpenAPI description requires (see /api/openapi.json):
-    version 1.0's first, then those version 2.0 added."""
+    version 1.0's first (with the short title, enacting words and italics), then those
+    version 2.0 added."""
     spec = description(origin="https://archive.example.org")["components"]["schemas"]
     data = resolution_export(number=2388, origin="https://archive.example.org")
-    assert list(data)[:12] == [
+    assert list(data)[:14] == [
         "symbol",
         "number",
         "year",
+        "short_title",
+        "formula",
         "adopted_on",
         "meeting",
         "pages_total",
@@ -121,12 +124,13 @@ def test_json_form_has_exactly_the_documented_keys(seed_archive):
     ]
     assert list(data) == spec["Resolution"]["required"]
     op29 = next(p for p in data["paragraphs"] if p["id"] == "op29")
-    assert list(op29)[:10] == [
+    assert list(op29)[:11] == [
         "id",
         "kind",
         "number",
         "text",
         "text_as_printed",
+        "italics",
         "pages",
         "begins_on_missing_page",
         "ends_on_missing_page",
