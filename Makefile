@@ -20,7 +20,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-migrate: install
+# Development settings for manage.py (read by archive_site/settings.py); never overwritten.
+.env:
+	cp .env.example .env
+
+migrate: install .env
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
 
 seed: migrate

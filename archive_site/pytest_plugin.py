@@ -7,5 +7,8 @@ in the environment wins.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
+# `manage.py ingest` rewrites the bulk download: in tests, into a folder of their own.
+os.environ.setdefault("DJANGO_BULK_DIR", tempfile.mkdtemp(prefix="archive-bulk-"))

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A `.env` file in the project (see .env.example; `make run` writes one from it when there is
+# none) fills in what the environment does not set: the environment always wins.
+load_dotenv(os.environ.get("DJANGO_ENV_FILE", BASE_DIR / ".env"), override=False)
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -41,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_filters",
     "resolutions",
 ]
@@ -51,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "resolutions.exports.middleware.open_data_cors",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -150,3 +157,6 @@ LOGGING = {
 # The public name and canonical origin of the site, used in citations and link previews.
 SITE_NAME = "Security Council Trafficking in Persons Archive"
 SITE_ORIGIN = os.environ.get("DJANGO_SITE_ORIGIN", "").rstrip("/")
+
+# The bulk download (resolutions.jsonl, manifest.json, SHA256SUMS), rewritten by every ingest.
+BULK_EXPORT_DIR = BASE_DIR / os.environ.get("DJANGO_BULK_DIR", "bulk")  # relative: to the project

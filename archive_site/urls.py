@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("resolutions.exports.urls")),
     path("", include("resolutions.urls")),
 ]
 

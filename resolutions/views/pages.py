@@ -29,6 +29,7 @@ from resolutions.citations import (
     paragraph_marker,
     paragraph_name,
 )
+from resolutions.exports.links import site_origin
 from resolutions.filters import TEXT_ALL, ResolutionFilter
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
@@ -368,7 +369,7 @@ def resolution_json(request: HttpRequest, number: int) -> HttpResponse:
     if resolution is None:
         return not_found(request, number=number)
     return JsonResponse(
-        resolution_to_dict(resolution),
+        resolution_to_dict(resolution, origin=site_origin(request)),
         json_dumps_params={"ensure_ascii": False, "indent": 2},
         content_type="application/json; charset=utf-8",
     )

@@ -6,6 +6,7 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
+from resolutions.exports.openapi import description
 from resolutions.models import CrossReference, Paragraph, ParagraphAlias, Resolution, Source
 from resolutions.parsing.document import ParseError
 from resolutions.serializers import resolution_export
@@ -100,8 +101,12 @@ def test_text_is_repaired_and_printed_text_kept(seed_archive):
 
 
 def test_json_form_has_exactly_the_documented_keys(seed_archive):
-    data = resolution_export(number=2388)
-    assert list(data) == [
+    """The keys, in order, are those the OpenAPI description requires (see /api/openapi.json):
+    version 1.0's first (with the short title, enacting words and italics), then those
+    version 2.0 added."""
+    spec = description(origin="https://archive.example.org")["components"]["schemas"]
+    data = resolution_export(number=2388, origin="https://archive.example.org")
+    assert list(data)[:14] == [
         "symbol",
         "number",
         "year",
@@ -117,8 +122,9 @@ def test_json_form_has_exactly_the_documented_keys(seed_archive):
         "subjects",
         "paragraphs",
     ]
+    assert list(data) == spec["Resolution"]["required"]
     op29 = next(p for p in data["paragraphs"] if p["id"] == "op29")
-    assert list(op29) == [
+    assert list(op29)[:11] == [
         "id",
         "kind",
         "number",
@@ -131,7 +137,8 @@ def test_json_form_has_exactly_the_documented_keys(seed_archive):
         "url",
         "references",
     ]
-    assert op29["url"] == "/resolutions/2388/op29/"
+    assert list(op29) == spec["Paragraph"]["required"]
+    assert op29["url"] == "https://archive.example.org/resolutions/2388/op29/"
     assert op29["references"] == [
         {
             "cited": "S/RES/2379 (2017)",

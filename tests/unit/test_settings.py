@@ -17,6 +17,7 @@ PRODUCTION = {
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    clean["DJANGO_ENV_FILE"] = os.devnull  # a developer's .env must not hide what is tested
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=REPO,

@@ -2,8 +2,10 @@
 
 import sys
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from resolutions.exports.bulk import MANIFEST_FILE, bulk_file
 from resolutions.parsing.document import ParseError
 from resolutions.services.ingest import ingest_paths
 
@@ -24,6 +26,11 @@ class Command(BaseCommand):
             action="store_true",
             help="list where the repaired page text differs from the official XML text",
         )
+        parser.add_argument(
+            "--no-bulk",
+            action="store_true",
+            help="do not rewrite the bulk download (export_bulk) after a change",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -39,6 +46,9 @@ class Command(BaseCommand):
         if options["show_differences"]:
             for difference in report.differences:
                 self.stdout.write(difference)
+        bulk_missing = bulk_file(MANIFEST_FILE) is None
+        if (report.changed or bulk_missing) and not options["dry_run"] and not options["no_bulk"]:
+            call_command("export_bulk", stdout=self.stdout, stderr=self.stderr)
 
     _bar_open = False
 
