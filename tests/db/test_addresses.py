@@ -106,7 +106,7 @@ def test_a_search_hit_inside_a_sub_paragraph_links_to_it(client, corpus, tmp_pat
     ingest(corpus, tmp_path, 2653)
     hits = client.get("/search.json", {"q": '"forcible recruitment of children by such groups"'})
     found = [(hit["url"], hit["label"]) for hit in hits.json()["results"]]
-    assert found[0][0].startswith("/resolutions/2653/op16/a/?q="), found
+    assert found[0][0].startswith("http://testserver/resolutions/2653/op16/a/?q="), found
     assert found[0][1] == "OP 16 (a)"
 
 
