@@ -42,6 +42,7 @@ from resolutions.parsing.document import (
     PREAMBULAR,
     ParsedResolution,
     ParseError,
+    find_symbol_problem,
 )
 from resolutions.parsing.markup import (
     AKN_NS,
@@ -146,6 +147,9 @@ def _cover(name: str, statement: ET.Element) -> dict:
             f"no resolution symbol S/RES/<number> (<year>) on the cover{found}", file=name
         )
     number, year = int(match["number"]), int(match["year"])
+    problem = find_symbol_problem(number, year)
+    if problem:
+        raise ParseError(f"impossible symbol {symbol_text!r}: {problem}", file=name)
     meeting = ""
     for inline in scope.iter(_A + "inline"):
         if inline.get("name") == "adoptionMeeting":

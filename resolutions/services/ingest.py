@@ -29,7 +29,7 @@ from resolutions.parsing.document import (
     ParseError,
 )
 from resolutions.parsing.pages import parse_page_texts
-from resolutions.parsing.records import parse_records
+from resolutions.parsing.records import merge_records, parse_records
 from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
 from resolutions.services.sources import SourceFile, checksum, read_source_files
@@ -147,7 +147,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
     new_xml: dict[int, list[tuple[SourceFile, ParsedResolution]]] = defaultdict(list)
 
     for parsed in page_groups:
-        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        resolution = _resolution_for(report, parsed, file=parsed.files[0], line=1)
         _store_pages(report, resolution, parsed)
         touched[resolution.number] = resolution
 
@@ -157,7 +157,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             report.duplicates_skipped += 1  # the same file in two year folders
             continue
         seen_checksums.add(source.checksum)
-        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        resolution = _resolution_for(report, parsed, file=source.name, line=None)
         if _store_source(resolution, FORMAT_AKN, source.name, source.data, None):
             report.xml_added += 1
         else:
@@ -167,7 +167,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
 
     seen_lines: set[str] = set()
     for source, record, line in records:
-        resolution = _resolution_for(report, record.number, record.year, record.symbol)
+        resolution = _resolution_for(report, record, file=source.name, line=record.line)
         touched[resolution.number] = resolution
         if line in seen_lines:
             continue  # the same record twice: counted as a duplicate below
@@ -177,13 +177,16 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             report.records_added += 1
         else:
             report.unchanged += 1
-    new_records = {record.number: record for _s, record, _l in _one_record_each(report, records)}
+    _one_record_each(report, records)  # warns where a batch gives differing records
+    new_records: dict[int, list[ParsedRecord]] = defaultdict(list)
+    for _source, record, _line in records:
+        new_records[record.number].append(record)
 
     for done, resolution in enumerate(touched.values(), 1):
         number = resolution.number
         akn = _chosen_akn(report, resolution, new_xml.get(number, []))
         pages = _all_pages(resolution)
-        record = new_records.get(number) or _stored_record(resolution)
+        record = _combined_record(resolution, new_records.get(number, []))
         plan = plan_paragraphs(akn=akn, pages=pages)
         _apply_plan(report, resolution, plan, akn=akn, pages=pages, record=record)
         if done % 100 == 0 or done == len(touched):
@@ -205,7 +208,22 @@ def _mark_updated(report: IngestReport, resolution: Resolution) -> None:
         report.resolutions_updated += 1
 
 
-def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -> Resolution:
+def _resolution_for(
+    report: IngestReport, parsed: ParsedResolution | ParsedRecord, *, file: str, line: int | None
+) -> Resolution:
+    """The resolution a source names; ParseError when the symbol contradicts the archive."""
+    number, year, symbol = parsed.number, parsed.year, parsed.symbol
+    resolution = Resolution.objects.filter(number=number).first()
+    if resolution is not None:
+        if resolution.year != year:
+            raise ParseError(
+                f"{symbol} contradicts the archive, which holds {resolution.symbol} "
+                f"(resolution {number} was adopted in {resolution.year}, not {year})",
+                file=file,
+                line=line,
+            )
+        return resolution
+    _check_numbering(number, year, symbol, file=file, line=line)
     resolution, created = Resolution.objects.get_or_create(
         number=number, defaults={"year": year, "symbol": symbol}
     )
@@ -213,6 +231,21 @@ def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -
         report.resolutions_created += 1
         report.created_numbers.add(number)
     return resolution
+
+
+def _check_numbering(number: int, year: int, symbol: str, *, file: str, line: int | None):
+    """Resolutions are numbered in the order adopted: a new one must not be dated before a
+    resolution numbered below it, nor after one numbered above it."""
+    before = Resolution.objects.filter(number__lt=number, year__gt=year).order_by("number")
+    after = Resolution.objects.filter(number__gt=number, year__lt=year).order_by("-number")
+    for neighbour, order in ((before.last(), "before"), (after.first(), "after")):
+        if neighbour is not None:
+            raise ParseError(
+                f"S/RES/{number} is dated {year}, but the archive holds {neighbour.symbol}, "
+                f"numbered {order} it: {symbol} contradicts the Council's numbering",
+                file=file,
+                line=line,
+            )
 
 
 def _check_lengths(model: type, values: dict, *, file: str, line: int | None = None) -> None:
@@ -365,14 +398,20 @@ def _one_record_each(report: IngestReport, records: list) -> list:
     return list(chosen.values())
 
 
-def _stored_record(resolution: Resolution) -> ParsedRecord | None:
-    """The record data kept for a resolution (the latest kept, as the batch rule picks)."""
-    source = (
-        Source.objects.filter(resolution=resolution, format=FORMAT_RECORD).order_by("-id").first()
-    )
-    if source is None:
-        return None
-    return parse_records(source.file_name, source.raw_text.encode("utf-8"))[0]
+def _combined_record(resolution: Resolution, batch: list[ParsedRecord]) -> ParsedRecord | None:
+    """The record data for a resolution: every record kept for it, in the order kept, then this
+    batch's in the order read, each laid over the ones before. A later record wins on what it
+    carries and never erases a field it does not carry."""
+    kept = [
+        parse_records(source.file_name, source.raw_text.encode("utf-8"))[0]
+        for source in Source.objects.filter(resolution=resolution, format=FORMAT_RECORD).order_by(
+            "id"
+        )
+    ]
+    combined = None
+    for record in kept + batch:
+        combined = record if combined is None else merge_records(combined, record)
+    return combined
 
 
 def resolution_fields(
