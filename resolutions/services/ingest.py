@@ -30,9 +30,17 @@ from resolutions.parsing.document import (
 )
 from resolutions.parsing.pages import parse_page_texts
 from resolutions.parsing.records import merge_records, parse_records
+from resolutions.parsing.xmltext import decode_xml
+from resolutions.services.guards import busy_to_message, check_paragraph_lengths, ingest_lock
 from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
-from resolutions.services.sources import SourceFile, checksum, read_source_files
+from resolutions.services.sources import (
+    SourceFile,
+    checksum,
+    name_files,
+    named_as,
+    read_source_files,
+)
 from resolutions.services.sync import SyncCounts, paragraphs_sync
 
 Progress = Callable[[str, int, int], None]
@@ -104,9 +112,17 @@ def ingest_paths(
     *, paths: list[str | Path], dry_run: bool = False, progress: Progress | None = None
 ) -> IngestReport:
     """Ingest files and folders; raises ParseError (naming file and line) and writes nothing
-    when any source is bad or contradicts what the archive holds."""
+    when any source is bad or contradicts what the archive holds; raises IngestBusy when
+    another ingest is writing."""
     progress = progress or (lambda step, done, total: None)
     files = read_source_files(paths)
+    try:
+        return _ingest_files(files, dry_run=dry_run, progress=progress)
+    except ParseError as error:
+        raise name_files(error, files) from None
+
+
+def _ingest_files(files: list[SourceFile], *, dry_run: bool, progress: Progress) -> IngestReport:
     report = IngestReport(files=len(files), dry_run=dry_run)
     by_format: dict[str, list[SourceFile]] = defaultdict(list)
     for source in files:
@@ -121,19 +137,26 @@ def ingest_paths(
     akn_parsed: list[tuple[SourceFile, ParsedResolution]] = []
     xml_files = by_format[FORMAT_AKN]
     for done, source in enumerate(xml_files, 1):
-        akn_parsed.append((source, parse_akn(source.name, source.data)))
+        with named_as(source):
+            akn_parsed.append((source, parse_akn(source.name, source.data)))
         if done % 50 == 0 or done == len(xml_files):
             progress("parse XML", done, len(xml_files))
+    for group in page_groups:
+        check_paragraph_lengths(group, files={p.number: p.file for p in group.pages})
+    for _source, parsed in akn_parsed:
+        check_paragraph_lengths(parsed, files={})
     records: list[tuple[SourceFile, ParsedRecord, str]] = []
     for source in by_format[FORMAT_RECORD]:
         # Decoded and split as parse_records does (byte order mark dropped), so that
         # record.line names the same line and a record is kept as the same text in any file.
+        with named_as(source):
+            parsed_records = parse_records(source.name, source.data)
         lines = source.data.decode("utf-8-sig").splitlines()
-        for record in parse_records(source.name, source.data):
+        for record in parsed_records:
             records.append((source, record, lines[record.line - 1] if record.line else ""))
 
     try:
-        with transaction.atomic():
+        with busy_to_message(), transaction.atomic(), ingest_lock():
             _ingest_parsed(report, page_groups, akn_parsed, records, progress)
             if dry_run:
                 raise _DryRunRollback
@@ -157,7 +180,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             report.duplicates_skipped += 1  # the same file in two year folders
             continue
         seen_checksums.add(source.checksum)
-        resolution = _resolution_for(report, parsed, file=source.name, line=None)
+        resolution = _resolution_for(report, parsed, file=source.shown, line=None)
         if _store_source(resolution, FORMAT_AKN, source.name, source.data, None):
             report.xml_added += 1
         else:
@@ -167,7 +190,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
 
     seen_lines: set[str] = set()
     for source, record, line in records:
-        resolution = _resolution_for(report, record, file=source.name, line=record.line)
+        resolution = _resolution_for(report, record, file=source.shown, line=record.line)
         touched[resolution.number] = resolution
         if line in seen_lines:
             continue  # the same record twice: counted as a duplicate below
@@ -275,7 +298,7 @@ def _store_source(
         file_name=name,
         checksum=digest,
         page_number=page,
-        raw_text=data.decode("utf-8"),
+        raw_text=decode_xml(name, data) if format == FORMAT_AKN else data.decode("utf-8"),
     )
     return True
 
@@ -325,7 +348,7 @@ def _chosen_akn(
     for source in Source.objects.filter(resolution=resolution, format=FORMAT_AKN):
         in_batch = next((p for s, p in batch if s.checksum == source.checksum), None)
         candidates[source.file_name + source.checksum] = in_batch or parse_akn(
-            source.file_name, source.raw_text.encode("utf-8")
+            source.file_name, source.raw_text
         )
     if not candidates:
         return None
