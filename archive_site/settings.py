@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from archive_site.database import is_read_only, sqlite_options, sqlite_path
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -53,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it is the first to see a view's exception: database away -> 503 page.
+    "resolutions.health.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "archive_site.urls"
@@ -79,14 +83,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers go on while an ingest writes; a busy timeout, not "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20")),
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-        }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and sqlite_path(
+    DATABASES["default"]["NAME"]
+):
+    # Opened as a URI that never creates the file; read-only when it cannot be written.
+    # See archive_site/database.py.
+    _sqlite_file = DATABASES["default"]["NAME"]
+    DATABASES["default"].update(
+        sqlite_options(
+            _sqlite_file,
+            read_only=is_read_only(Path(_sqlite_file)),
+            busy_timeout=float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20")),
+        )
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

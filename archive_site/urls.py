@@ -1,6 +1,9 @@
 from django.urls import include, path
 
+from resolutions.health.views import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("", include("resolutions.urls")),
 ]
 

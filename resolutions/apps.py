@@ -10,3 +10,4 @@ class ResolutionsConfig(AppConfig):
         from resolutions.search.postgres import plan_for_memory
 
         connection_created.connect(plan_for_memory, dispatch_uid="resolutions.plan_for_memory")
+        from resolutions.health import checks  # noqa: F401 - registers the system checks

@@ -33,7 +33,11 @@ BUSY = (
 )
 
 
-class IngestBusy(RuntimeError):
+class IngestRefused(RuntimeError):
+    """The database cannot take this ingest now; the message says why."""
+
+
+class IngestBusy(IngestRefused):
     """Another ingest holds the archive's write lock."""
 
 
@@ -85,4 +89,9 @@ def busy_to_message() -> Iterator[None]:
     except OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise IngestBusy(BUSY) from error
+        if "readonly" in str(error):
+            raise IngestRefused(
+                "the database is read-only here (DJANGO_DB_READ_ONLY, or the file's "
+                "permissions): nothing was written"
+            ) from error
         raise

@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.parsing.document import ParseError
-from resolutions.services.guards import IngestBusy
+from resolutions.services.guards import IngestRefused
 from resolutions.services.ingest import ingest_paths
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             )
         except ParseError as error:
             raise CommandError(f"{error}\nNothing was written.") from error
-        except IngestBusy as error:
+        except IngestRefused as error:
             raise CommandError(str(error)) from error
         if self._bar_open:
             self.stderr.write("")
