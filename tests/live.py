@@ -8,13 +8,12 @@ for headers as gunicorn sends them.
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 
 from tests.conftest import REPO
@@ -103,14 +102,15 @@ class LiveServer:
             self.log, _ = self.process.communicate()
 
     def request(self, path: str, *, method: str = "GET", headers: dict | None = None) -> Answer:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}{path}", method=method, headers=headers or {}
-        )
+        """One request, redirects not followed (a redirect is an answer to check)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return Answer(response.status, dict(response.headers), response.read().decode())
-        except urllib.error.HTTPError as error:
-            return Answer(error.code, dict(error.headers), error.read().decode())
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            body = response.read().decode("utf-8", "replace")
+            return Answer(response.status, dict(response.getheaders()), body)
+        finally:
+            connection.close()
 
     def get(self, path: str, **headers: str) -> Answer:
         return self.request(path, headers={k.replace("_", "-"): v for k, v in headers.items()})
