@@ -101,6 +101,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and sqlite_pat
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# A statement (PostgreSQL) or a request's statements (SQLite) past this are stopped, and the
+# person gets a clear page (resolutions/health/limits.py); ingest and migrate lift it.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "5000"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"

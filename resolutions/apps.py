@@ -11,3 +11,6 @@ class ResolutionsConfig(AppConfig):
 
         connection_created.connect(plan_for_memory, dispatch_uid="resolutions.plan_for_memory")
         from resolutions.health import checks  # noqa: F401 - registers the system checks
+        from resolutions.health.limits import set_limits
+
+        connection_created.connect(set_limits, dispatch_uid="resolutions.health.set_limits")

@@ -17,6 +17,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 
+from resolutions.health.limits import is_timeout, request_deadline, timeout_ms
 from resolutions.health.state import DatabaseState, close_broken_connection, explain
 
 logger = logging.getLogger("resolutions.health")
@@ -31,16 +32,23 @@ def wants_json(request: HttpRequest) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def unavailable(request: HttpRequest, state: DatabaseState) -> HttpResponse:
-    """The 503 answer for a database in ``state``."""
-    message = "The archive is temporarily unavailable. Please try again in a minute."
+def unavailable(request: HttpRequest, state: DatabaseState | None) -> HttpResponse:
+    """The 503 answer for a database in ``state``; None: a request that took too long."""
+    if state is None:
+        message = (
+            "This request took too long to answer. If it is a search, make it simpler: "
+            "fewer words, fewer prefixes (*) and fewer ORs."
+        )
+    else:
+        message = "The archive is temporarily unavailable. Please try again in a minute."
     if wants_json(request):
+        error = "too long" if state is None else "temporarily unavailable"
         response: HttpResponse = JsonResponse(
-            {"error": "temporarily unavailable", "detail": message, "status": 503}, status=503
+            {"error": error, "detail": message, "status": 503}, status=503
         )
     else:
         body = loader.render_to_string(
-            "503.html", {"retry_after": RETRY_AFTER_SECONDS}, request=request
+            "503.html", {"too_long": state is None, "message": message}, request=request
         )
         response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -53,11 +61,18 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        with request_deadline():
+            return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception):
         if not isinstance(exception, DatabaseError):
             return None
+        if is_timeout(exception):
+            logger.warning(
+                "503 for %s: stopped after %d ms", request.get_full_path()[:300], timeout_ms()
+            )
+            close_broken_connection()
+            return unavailable(request, None)
         state = explain(exception)
         logger.error("503 for %s: %s", request.path, state.detail)
         close_broken_connection()

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
+from resolutions.health.limits import lift_statement_timeout
 from resolutions.models import CrossReference, Paragraph, Resolution, Source
 from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.document import (
@@ -157,6 +158,7 @@ def _ingest_files(files: list[SourceFile], *, dry_run: bool, progress: Progress)
 
     try:
         with busy_to_message(), transaction.atomic(), ingest_lock():
+            lift_statement_timeout(connection)
             _ingest_parsed(report, page_groups, akn_parsed, records, progress)
             if dry_run:
                 raise _DryRunRollback

@@ -21,4 +21,8 @@ class Command(DjangoMigrate):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.touch()
                 self.stdout.write(f"Created the SQLite database file {path}")
+        connection = connections[options.get("database") or "default"]
+        if connection.vendor == "postgresql":  # migrations may run long: no statement timeout
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
         return super().execute(*args, **options)
