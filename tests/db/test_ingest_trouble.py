@@ -19,6 +19,7 @@ from resolutions.services.guards import MAX_PARAGRAPH_CHARS, IngestBusy
 from resolutions.services.ingest import ingest_paths
 from tests.conftest import REPO, SEEDS
 from tests.db.test_ingest import archive_state
+from tests.hostile import HOSTILE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,27 @@ def test_two_ingests_at_once_give_one_archive():
         thread.join()
     assert errors == []
     assert Resolution.objects.count() == 2
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_hostile_text_in_a_record_or_a_page_is_stored_or_refused_by_name(db, tmp_path, text):
+    """The shared hostile list through the ingest's two text surfaces: a record's field and a
+    page's line. Each is kept as given or refused naming the file; never another error."""
+    import json
+
+    (tmp_path / "2017.json").write_text(
+        json.dumps({"symbol": "S/RES/2388 (2017)", "agenda_item_name": text}) + "\n",
+        encoding="utf-8",
+    )
+    page = PAGE_7.replace("24. Requests the Secretary-General", f"24. Requests {text} the")
+    (tmp_path / "p7.txt").write_text(page, encoding="utf-8", errors="surrogatepass")
+    before = archive_state()
+    try:
+        ingest_paths(paths=[tmp_path])
+    except ParseError as error:
+        assert error.file.endswith(("2017.json", "p7.txt"))
+        assert archive_state() == before
+        return
+    resolution = Resolution.objects.get(number=2388)
+    assert resolution.agenda == " ".join(text.split()).removesuffix(".")
+    assert Source.objects.filter(format="page-text").count() == 1
