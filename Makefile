@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 # Re-pin every dependency (pyproject.toml, runtime and dev) with hashes, from PyPI only.
-lock:
+lock: install
 	@test -x $(BIN)/pip-compile || $(PY) -m pip install --quiet pip-tools
 	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes \
 		--extra dev --strip-extras --allow-unsafe --index-url https://pypi.org/simple \

@@ -56,7 +56,7 @@ def test_a_dtd_or_entity_is_refused_by_the_sniffer_and_the_reader(name, text, li
 
 
 def test_the_reader_refuses_a_dtd_even_when_the_sniffer_is_bypassed():
-    """The reader does not rely on the sniffer: defusedxml forbids the DTD itself."""
+    """The reader does not rely on the sniffer: it refuses the DTD itself."""
     data = ("\n" * 3 + EXTERNAL_ENTITY.split("\n", 1)[1]).encode()
     with pytest.raises(ParseError, match="DTDs and entities are not accepted"):
         parse_akn("late.xml", data)
