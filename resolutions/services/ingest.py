@@ -405,9 +405,10 @@ def _apply_plan(
 
 
 def _one_record_each(report: IngestReport, records: list) -> list:
-    """One record per resolution. The record data lists a few resolutions in two yearly files;
-    rule: the record read last wins (files are read in name order, so the later year's file,
-    the newer extraction), with a warning where the two differ."""
+    """Warn where a batch gives a resolution differing records. The record data lists a few
+    resolutions in two yearly files; rule: the record read last wins on every field it carries
+    (files are read in name order, so the later year's file, the newer extraction), and the
+    earlier one keeps the fields the later does not carry (:func:`_combined_record`)."""
     chosen: dict[int, tuple] = {}
     for item in records:
         source, record, line = item
@@ -415,7 +416,8 @@ def _one_record_each(report: IngestReport, records: list) -> list:
         if previous is not None and previous[2] != line:
             report.warnings.append(
                 f"{record.symbol}: differing records at {previous[0].name} line "
-                f"{previous[1].line} and {source.name} line {record.line}; using the latter"
+                f"{previous[1].line} and {source.name} line {record.line}; "
+                "the latter wins where it differs"
             )
         elif previous is not None:
             report.duplicates_skipped += 1
