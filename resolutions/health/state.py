@@ -2,8 +2,8 @@
 
 Example::
 
-    >>> database_state()
-    DatabaseState(status='ok', detail='database reachable and migrated')
+    database_state()
+    # DatabaseState(status='ok', detail='database reachable and migrated')
 """
 
 from __future__ import annotations
