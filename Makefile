@@ -10,12 +10,15 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/archive
 CORPUS ?= ../shared/corpora/un-sc-akn
 
-.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer corpus clean
+BACKUP ?= archive-backup.json.gz
+.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load corpus clean lock audit backup restore
 
-$(STAMP): pyproject.toml
+
+# Installs exactly what requirements.lock pins (hashes checked), then the project itself.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,6 +26,26 @@ install: $(STAMP)
 # Development settings for manage.py (read by archive_site/settings.py); never overwritten.
 .env:
 	cp .env.example .env
+
+
+# Re-pin every dependency (pyproject.toml, runtime and dev) with hashes, from PyPI only.
+lock: install
+	@test -x $(BIN)/pip-compile || $(PY) -m pip install --quiet pip-tools
+	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes \
+		--extra dev --strip-extras --allow-unsafe --index-url https://pypi.org/simple \
+		--output-file requirements.lock pyproject.toml
+
+# Known vulnerabilities in what requirements.lock pins (exit 1); 2: the service is out of reach.
+audit: install
+	$(PY) scripts/audit.py requirements.lock
+
+# Everything the archive holds, every table of every app (sources verbatim, aliases, ...).
+backup: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py dumpdata --exclude contenttypes --output $(BACKUP)
+
+# Into a fresh database: DATABASE_URL=... make restore BACKUP=archive-backup.json.gz
+restore: migrate
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py loaddata $(BACKUP)
 
 migrate: install .env
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
@@ -59,7 +82,7 @@ test-postgres: install
 		echo "SKIPPED the PostgreSQL leg: no server at $(PG_TEST_URL) (set PG_TEST_URL)."; \
 	fi
 
-bench: bench-import bench-search bench-pages bench-peer
+bench: bench-import bench-search bench-pages bench-peer bench-ingest-load
 
 bench-import: install
 	$(PY) bench/import_corpus.py --corpus $(CORPUS)
@@ -74,6 +97,10 @@ bench-pages: install
 # The search against Datasette + FTS5 (../shared/bench-peer), interleaved; needs wrk.
 bench-peer: install
 	$(PY) bench/peer.py
+
+# A full-corpus ingest and re-ingest while 8 clients search and read: errors (target 0), latency.
+bench-ingest-load: install
+	$(PY) bench/ingest_under_load.py --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

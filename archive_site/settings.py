@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
+from archive_site.database import is_read_only, sqlite_options, sqlite_path
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # A `.env` file in the project (see .env.example; `make run` writes one from it when there is
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -60,6 +63,10 @@ MIDDLEWARE = [
     "resolutions.exports.middleware.open_data_cors",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Permissions-Policy, Cache-Control, odd methods, over-long query strings.
+    "archive_site.security.SecurityHeadersMiddleware",
+    # Last, so it is the first to see a view's exception: database away -> 503 page.
+    "resolutions.health.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "archive_site.urls"
@@ -86,14 +93,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers go on while an ingest writes; a busy timeout, not "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-        }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and sqlite_path(
+    DATABASES["default"]["NAME"]
+):
+    # Opened as a URI that never creates the file; read-only when it cannot be written.
+    # See archive_site/database.py.
+    _sqlite_file = DATABASES["default"]["NAME"]
+    DATABASES["default"].update(
+        sqlite_options(
+            _sqlite_file,
+            read_only=is_read_only(Path(_sqlite_file)),
+            busy_timeout=float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20")),
+        )
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
@@ -108,6 +119,10 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES[f"replica{_index}"] = _replica
 DATABASE_ROUTERS = ["archive_site.routers.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+
+# A statement (PostgreSQL) or a request's statements (SQLite) past this are stopped, and the
+# person gets a clear page (resolutions/health/limits.py); ingest and migrate lift it.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "5000"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -142,10 +157,27 @@ SECURE_SSL_REDIRECT = SECURE
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+# Django trusts no X-Forwarded-Proto header: gunicorn sets the request's scheme from it only
+# for the proxies in DJANGO_TRUSTED_PROXIES (gunicorn.conf.py).
+SECURE_PROXY_SSL_HEADER = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere (static/js, static/css); the favicon is a data: URL.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

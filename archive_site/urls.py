@@ -1,7 +1,10 @@
 from django.urls import include, path
 
+from resolutions.health.views import healthz
+
 urlpatterns = [
     path("", include("resolutions.exports.urls")),
+    path("healthz", healthz, name="healthz"),
     path("", include("resolutions.urls")),
 ]
 

@@ -10,3 +10,7 @@ class ResolutionsConfig(AppConfig):
         from resolutions.search.postgres import plan_for_memory
 
         connection_created.connect(plan_for_memory, dispatch_uid="resolutions.plan_for_memory")
+        from resolutions.health import checks  # noqa: F401 - registers the system checks
+        from resolutions.health.limits import set_limits
+
+        connection_created.connect(set_limits, dispatch_uid="resolutions.health.set_limits")

@@ -42,6 +42,7 @@ from resolutions.parsing.document import (
     PREAMBULAR,
     ParsedResolution,
     ParseError,
+    find_symbol_problem,
 )
 from resolutions.parsing.markup import (
     AKN_NS,
@@ -54,6 +55,7 @@ from resolutions.parsing.markup import (
     render,
     resolution_symbol,
 )
+from resolutions.parsing.xmltext import decode_xml, load_xml
 
 _A = "{" + AKN_NS + "}"
 
@@ -64,15 +66,15 @@ _SYMBOL = re.compile(
     """,
     re.X,
 )
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 _MEETING = re.compile(r"\d+(?:st|nd|rd|th)")  # "7847th" out of "7847th (closed) meeting"
 
 
-def parse_akn(name: str, data: bytes) -> ParsedResolution:
+def parse_akn(name: str, data: bytes | str) -> ParsedResolution:
     """Parse one AKN4UN file into the neutral :class:`ParsedResolution`.
 
-    Raises :class:`ParseError` naming ``name`` for malformed XML, a DOCTYPE (refused so that
-    no entity can expand), XML that is not Akoma Ntoso, or a cover page with no symbol.
+    Raises :class:`ParseError` naming ``name`` for undecodable or malformed XML, a DTD, entity
+    or XInclude (refused so that nothing can expand, be fetched or included), XML that is
+    not Akoma Ntoso, or a cover page with no symbol.
     """
     statement = _load(name, data)
     cover = _cover(name, statement)
@@ -104,20 +106,10 @@ def parse_akn(name: str, data: bytes) -> ParsedResolution:
     )
 
 
-def _load(name: str, data: bytes) -> ET.Element:
-    """The ``<statement>`` (or other document) element of a well-formed AKN file."""
-    doctype = _DOCTYPE.search(data)
-    if doctype:
-        line = data.count(b"\n", 0, doctype.start()) + 1
-        raise ParseError("DOCTYPE or ENTITY declarations are not accepted", file=name, line=line)
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        line, column = error.position
-        reason = str(error).split(":")[0]  # "mismatched tag: line 6, column 76"
-        raise ParseError(
-            f"malformed XML: {reason} (column {column})", file=name, line=line
-        ) from None
+def _load(name: str, data: bytes | str) -> ET.Element:
+    """The ``<statement>`` (or other document) element of a well-formed AKN file: bytes as
+    they arrive, or text as the archive keeps it (see :mod:`resolutions.parsing.xmltext`)."""
+    root = load_xml(name, data if isinstance(data, str) else decode_xml(name, data))
     if root.tag != _A + "akomaNtoso":
         namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
         found = f"<{local(root.tag)}>" + (f" in namespace {namespace}" if namespace else "")
@@ -147,6 +139,9 @@ def _cover(name: str, statement: ET.Element) -> dict:
             f"no resolution symbol S/RES/<number> (<year>) on the cover{found}", file=name
         )
     number, year = int(match["number"]), int(match["year"])
+    problem = find_symbol_problem(number, year)
+    if problem:
+        raise ParseError(f"impossible symbol {symbol_text!r}: {problem}", file=name)
     meeting = ""
     for inline in scope.iter(_A + "inline"):
         if inline.get("name") == "adoptionMeeting":

@@ -54,6 +54,31 @@ class ParseError(ValueError):
         return f"{where}: {self.message}"
 
 
+FIRST_RESOLUTION_YEAR = 1946  # the Security Council adopted resolution 1 in January 1946
+
+
+def find_symbol_problem(number: int, year: int, *, this_year: int | None = None) -> str:
+    """Why S/RES/<number> (<year>) cannot be a Security Council resolution, or "".
+
+    Resolutions are numbered from 1, adopted from 1946, and never in a year still to come.
+
+    >>> find_symbol_problem(0, 2017)
+    'there is no resolution 0: the Security Council numbers its resolutions from 1'
+    >>> find_symbol_problem(2388, 2017)
+    ''
+    """
+    this_year = this_year or date.today().year
+    if number < 1:
+        return (
+            f"there is no resolution {number}: the Security Council numbers its resolutions from 1"
+        )
+    if year < FIRST_RESOLUTION_YEAR:
+        return f"{year} is before {FIRST_RESOLUTION_YEAR}, when the Council adopted its first"
+    if year > this_year:
+        return f"{year} is in the future"
+    return ""
+
+
 @dataclass(frozen=True)
 class ParsedReference:
     """A citation found in a paragraph.

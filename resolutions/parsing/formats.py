@@ -19,11 +19,14 @@ import json
 import re
 
 from resolutions.parsing.document import FORMAT_AKN, FORMAT_PAGE_TEXT, FORMAT_RECORD, ParseError
+from resolutions.parsing.xmltext import REFUSED, xml_encoding
 
 _XML_ROOT = re.compile(
-    rb"""
+    r"""
     ^(?:\s|<\?.*?\?>|<!--.*?-->)*   # whitespace, the XML declaration, comments
-    <(?:[\w.-]+:)?(?P<root>[\w.-]+)   # the root element, any namespace prefix dropped
+    (?: (?P<dtd><!(?:DOCTYPE|ENTITY))   # a document type declaration: refused
+      | <(?:[\w.-]+:)?(?P<root>[\w.-]+)  # or the root element, any namespace prefix dropped
+    )
     """,
     re.X | re.S,
 )
@@ -42,13 +45,19 @@ _EXPECTED = (
 
 def detect_format(name: str, data: bytes) -> str:
     """ "akn", "record" or "page-text"; :class:`ParseError` naming ``name`` otherwise."""
-    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    encoding, bom = xml_encoding(data)  # XML says how it is encoded: Latin-1, UTF-16 ...
+    try:
+        head = data[bom : bom + 4096].decode(encoding, "replace")
+    except LookupError:
+        head = data[bom : bom + 4096].decode("utf-8", "replace")
     root = _XML_ROOT.match(head)
     if root:
-        if root["root"] == b"akomaNtoso":
+        if root["dtd"]:
+            line = head.count("\n", 0, root.start("dtd")) + 1
+            raise ParseError(f"XML with a DOCTYPE: {REFUSED}", file=name, line=line)
+        if root["root"] == "akomaNtoso":
             return FORMAT_AKN
-        found = root["root"].decode("ascii", "replace")
-        raise ParseError(f"XML with root <{found}> is not a source: {_EXPECTED}", file=name)
+        raise ParseError(f"XML with root <{root['root']}> is not a source: {_EXPECTED}", file=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

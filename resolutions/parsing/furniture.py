@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resolutions.parsing.document import ParseError
+from resolutions.parsing.document import ParseError, find_symbol_problem
 
 SYMBOL_HEADER = re.compile(
     r"""
@@ -92,6 +92,11 @@ def parse_page(file: str, text: str) -> PageText:
         )
     header_index, _, match = header
     number, year = int(match["number"]), int(match["year"])
+    problem = find_symbol_problem(number, year)
+    if problem:
+        raise ParseError(
+            f"impossible symbol {match[0].strip()!r}: {problem}", file=file, line=header[1]
+        )
     first_page = match[0].startswith("United Nations") or any(
         DISTRIBUTION.search(line) for _, line in numbered[:8]
     )

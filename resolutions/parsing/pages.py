@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 from resolutions.parsing.document import (
     FORMAT_PAGE_TEXT,
+    OPERATIVE,
     ParsedItem,
     ParsedPage,
     ParsedParagraph,
@@ -119,6 +120,7 @@ def _parse_resolution(pages: list[PageText]) -> ParsedResolution:
     if len(jobs) > 1:
         warnings.append(f"pages carry different job numbers: {', '.join(jobs)}")
     total = totals.pop() if totals else None
+    _check_page_numbers(pages)
     structure = parse_blocks(pages)
     warnings.extend(structure.warnings)
     return ParsedResolution(
@@ -145,6 +147,43 @@ def _parse_resolution(pages: list[PageText]) -> ParsedResolution:
         files=tuple(p.file for p in pages),
         warnings=tuple(warnings),
     )
+
+
+def _check_page_numbers(pages: list[PageText]) -> None:
+    """A page number must be the page's own: a footer "3/8" on page 7 would move its
+    paragraphs' provenance. Two pages with the same text, or a page whose operative paragraphs
+    are numbered below those of an earlier page, contradict their page numbers."""
+    bodies: dict[tuple[str, ...], PageText] = {}
+    previous: tuple[int, PageText] | None = None
+    for page in pages:
+        body = tuple(line.strip() for _, line in page.body)
+        twin = bodies.setdefault(body, page)
+        if twin is not page and body:
+            raise ParseError(
+                f"page {page.page} has the same text as page {twin.page} ({twin.file}) of "
+                f"{page.symbol}: one of them carries a page number that is not its own",
+                file=page.file,
+                line=page.page_line,
+            )
+    for page in pages:
+        numbers = [
+            (block.number, block.first_line)
+            for block in parse_blocks([page]).blocks
+            if block.kind == OPERATIVE
+            and block.number is not None
+            and not block.begins_on_missing_page  # the end of the previous page's paragraph
+        ]
+        if previous is not None and numbers and numbers[0][0] <= previous[0]:
+            number, line = numbers[0]
+            raise ParseError(
+                f"paragraph {number} on page {page.page} comes after paragraph {previous[0]} "
+                f"on page {previous[1].page} ({previous[1].file}) of {page.symbol}: "
+                "the page numbers contradict the order of the paragraphs",
+                file=page.file,
+                line=line,
+            )
+        if numbers:
+            previous = (numbers[-1][0], page)
 
 
 def _paragraph(block: Block) -> ParsedParagraph:

@@ -21,11 +21,17 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date, datetime
 
-from resolutions.parsing.document import ParsedRecord, ParsedVote, ParseError
+from resolutions.parsing.document import (
+    ParsedRecord,
+    ParsedVote,
+    ParseError,
+    find_symbol_problem,
+)
 
 _SYMBOL = re.compile(
     r"""
@@ -82,6 +88,9 @@ def _record(name: str, line_number: int, line: str) -> ParsedRecord:
             f"no resolution symbol S/RES/<number> (<year>){found}", file=name, line=line_number
         )
     number, year = int(match["number"]), int(match["year"])
+    problem = find_symbol_problem(number, year)
+    if problem:
+        raise ParseError(f"impossible symbol {symbol!r}: {problem}", file=name, line=line_number)
     try:
         return ParsedRecord(
             symbol=f"S/RES/{number} ({year})",
@@ -214,3 +223,23 @@ def _count(value: object) -> int | None:
     if not text.isdigit():
         raise ValueError(f"expected a vote count, found {text!r}")
     return int(text)
+
+
+def merge_records(older: ParsedRecord, newer: ParsedRecord) -> ParsedRecord:
+    """``newer`` laid over ``older``: a field the newer record does not carry (empty, or None
+    for a count) keeps the older value, so a partial record never erases what it omits.
+
+    >>> old = ParsedRecord("S/RES/1 (1946)", 1, 1946, agenda="Iran", sponsors=("X",))
+    >>> merge_records(old, ParsedRecord("S/RES/1 (1946)", 1, 1946, agenda="Iran.")).sponsors
+    ('X',)
+    """
+    carried = {
+        item.name: getattr(newer, item.name)
+        for item in dataclasses.fields(newer)
+        if getattr(newer, item.name) not in (None, "", ())
+    }
+    if newer.adoption_type:  # the vote line decides the tally, "without vote" (None) included
+        carried.update(
+            in_favour=newer.in_favour, against=newer.against, abstaining=newer.abstaining
+        )
+    return dataclasses.replace(older, **carried)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
+from resolutions.health.limits import lift_statement_timeout
 from resolutions.models import CrossReference, Paragraph, Resolution, Source
 from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.document import (
@@ -30,12 +31,20 @@ from resolutions.parsing.document import (
     ParseError,
 )
 from resolutions.parsing.pages import parse_page_texts
-from resolutions.parsing.records import parse_records
+from resolutions.parsing.records import merge_records, parse_records
 from resolutions.parsing.titles import find_short_title
+from resolutions.parsing.xmltext import decode_xml
+from resolutions.services.guards import busy_to_message, check_paragraph_lengths, ingest_lock
 from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
 from resolutions.services.search_words import search_words_missing, search_words_rebuild
-from resolutions.services.sources import SourceFile, checksum, read_source_files
+from resolutions.services.sources import (
+    SourceFile,
+    checksum,
+    name_files,
+    named_as,
+    read_source_files,
+)
 from resolutions.services.sync import SyncCounts, paragraphs_sync
 
 Progress = Callable[[str, int, int], None]
@@ -107,9 +116,17 @@ def ingest_paths(
     *, paths: list[str | Path], dry_run: bool = False, progress: Progress | None = None
 ) -> IngestReport:
     """Ingest files and folders; raises ParseError (naming file and line) and writes nothing
-    when any source is bad or contradicts what the archive holds."""
+    when any source is bad or contradicts what the archive holds; raises IngestBusy when
+    another ingest is writing."""
     progress = progress or (lambda step, done, total: None)
     files = read_source_files(paths)
+    try:
+        return _ingest_files(files, dry_run=dry_run, progress=progress)
+    except ParseError as error:
+        raise name_files(error, files) from None
+
+
+def _ingest_files(files: list[SourceFile], *, dry_run: bool, progress: Progress) -> IngestReport:
     report = IngestReport(files=len(files), dry_run=dry_run)
     by_format: dict[str, list[SourceFile]] = defaultdict(list)
     for source in files:
@@ -124,19 +141,27 @@ def ingest_paths(
     akn_parsed: list[tuple[SourceFile, ParsedResolution]] = []
     xml_files = by_format[FORMAT_AKN]
     for done, source in enumerate(xml_files, 1):
-        akn_parsed.append((source, parse_akn(source.name, source.data)))
+        with named_as(source):
+            akn_parsed.append((source, parse_akn(source.name, source.data)))
         if done % 50 == 0 or done == len(xml_files):
             progress("parse XML", done, len(xml_files))
+    for group in page_groups:
+        check_paragraph_lengths(group, files={p.number: p.file for p in group.pages})
+    for _source, parsed in akn_parsed:
+        check_paragraph_lengths(parsed, files={})
     records: list[tuple[SourceFile, ParsedRecord, str]] = []
     for source in by_format[FORMAT_RECORD]:
         # Decoded and split as parse_records does (byte order mark dropped), so that
         # record.line names the same line and a record is kept as the same text in any file.
+        with named_as(source):
+            parsed_records = parse_records(source.name, source.data)
         lines = source.data.decode("utf-8-sig").splitlines()
-        for record in parse_records(source.name, source.data):
+        for record in parsed_records:
             records.append((source, record, lines[record.line - 1] if record.line else ""))
 
     try:
-        with transaction.atomic():
+        with busy_to_message(), transaction.atomic(), ingest_lock():
+            lift_statement_timeout(connection)
             _ingest_parsed(report, page_groups, akn_parsed, records, progress)
             if dry_run:
                 raise _DryRunRollback
@@ -161,7 +186,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
     new_xml: dict[int, list[tuple[SourceFile, ParsedResolution]]] = defaultdict(list)
 
     for parsed in page_groups:
-        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        resolution = _resolution_for(report, parsed, file=parsed.files[0], line=1)
         _store_pages(report, resolution, parsed)
         touched[resolution.number] = resolution
 
@@ -171,7 +196,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             report.duplicates_skipped += 1  # the same file in two year folders
             continue
         seen_checksums.add(source.checksum)
-        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        resolution = _resolution_for(report, parsed, file=source.shown, line=None)
         if _store_source(resolution, FORMAT_AKN, source.name, source.data, None):
             report.xml_added += 1
         else:
@@ -181,7 +206,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
 
     seen_lines: set[str] = set()
     for source, record, line in records:
-        resolution = _resolution_for(report, record.number, record.year, record.symbol)
+        resolution = _resolution_for(report, record, file=source.shown, line=record.line)
         touched[resolution.number] = resolution
         if line in seen_lines:
             continue  # the same record twice: counted as a duplicate below
@@ -191,13 +216,16 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             report.records_added += 1
         else:
             report.unchanged += 1
-    new_records = {record.number: record for _s, record, _l in _one_record_each(report, records)}
+    _one_record_each(report, records)  # warns where a batch gives differing records
+    new_records: dict[int, list[ParsedRecord]] = defaultdict(list)
+    for _source, record, _line in records:
+        new_records[record.number].append(record)
 
     for done, resolution in enumerate(touched.values(), 1):
         number = resolution.number
         akn = _chosen_akn(report, resolution, new_xml.get(number, []))
         pages = _all_pages(resolution)
-        record = new_records.get(number) or _stored_record(resolution)
+        record = _combined_record(resolution, new_records.get(number, []))
         plan = plan_paragraphs(akn=akn, pages=pages)
         _apply_plan(report, resolution, plan, akn=akn, pages=pages, record=record)
         if done % 100 == 0 or done == len(touched):
@@ -221,7 +249,22 @@ def _mark_updated(report: IngestReport, resolution: Resolution) -> None:
         report.resolutions_updated += 1
 
 
-def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -> Resolution:
+def _resolution_for(
+    report: IngestReport, parsed: ParsedResolution | ParsedRecord, *, file: str, line: int | None
+) -> Resolution:
+    """The resolution a source names; ParseError when the symbol contradicts the archive."""
+    number, year, symbol = parsed.number, parsed.year, parsed.symbol
+    resolution = Resolution.objects.filter(number=number).first()
+    if resolution is not None:
+        if resolution.year != year:
+            raise ParseError(
+                f"{symbol} contradicts the archive, which holds {resolution.symbol} "
+                f"(resolution {number} was adopted in {resolution.year}, not {year})",
+                file=file,
+                line=line,
+            )
+        return resolution
+    _check_numbering(number, year, symbol, file=file, line=line)
     resolution, created = Resolution.objects.get_or_create(
         number=number, defaults={"year": year, "symbol": symbol}
     )
@@ -229,6 +272,21 @@ def _resolution_for(report: IngestReport, number: int, year: int, symbol: str) -
         report.resolutions_created += 1
         report.created_numbers.add(number)
     return resolution
+
+
+def _check_numbering(number: int, year: int, symbol: str, *, file: str, line: int | None):
+    """Resolutions are numbered in the order adopted: a new one must not be dated before a
+    resolution numbered below it, nor after one numbered above it."""
+    before = Resolution.objects.filter(number__lt=number, year__gt=year).order_by("number")
+    after = Resolution.objects.filter(number__gt=number, year__lt=year).order_by("-number")
+    for neighbour, order in ((before.last(), "before"), (after.first(), "after")):
+        if neighbour is not None:
+            raise ParseError(
+                f"S/RES/{number} is dated {year}, but the archive holds {neighbour.symbol}, "
+                f"numbered {order} it: {symbol} contradicts the Council's numbering",
+                file=file,
+                line=line,
+            )
 
 
 def _check_lengths(model: type, values: dict, *, file: str, line: int | None = None) -> None:
@@ -258,7 +316,7 @@ def _store_source(
         file_name=name,
         checksum=digest,
         page_number=page,
-        raw_text=data.decode("utf-8"),
+        raw_text=decode_xml(name, data) if format == FORMAT_AKN else data.decode("utf-8"),
     )
     return True
 
@@ -308,7 +366,7 @@ def _chosen_akn(
     for source in Source.objects.filter(resolution=resolution, format=FORMAT_AKN):
         in_batch = next((p for s, p in batch if s.checksum == source.checksum), None)
         candidates[source.file_name + source.checksum] = in_batch or parse_akn(
-            source.file_name, source.raw_text.encode("utf-8")
+            source.file_name, source.raw_text
         )
     if not candidates:
         return None
@@ -363,9 +421,10 @@ def _apply_plan(
 
 
 def _one_record_each(report: IngestReport, records: list) -> list:
-    """One record per resolution. The record data lists a few resolutions in two yearly files;
-    rule: the record read last wins (files are read in name order, so the later year's file,
-    the newer extraction), with a warning where the two differ."""
+    """Warn where a batch gives a resolution differing records. The record data lists a few
+    resolutions in two yearly files; rule: the record read last wins on every field it carries
+    (files are read in name order, so the later year's file, the newer extraction), and the
+    earlier one keeps the fields the later does not carry (:func:`_combined_record`)."""
     chosen: dict[int, tuple] = {}
     for item in records:
         source, record, line = item
@@ -373,7 +432,8 @@ def _one_record_each(report: IngestReport, records: list) -> list:
         if previous is not None and previous[2] != line:
             report.warnings.append(
                 f"{record.symbol}: differing records at {previous[0].name} line "
-                f"{previous[1].line} and {source.name} line {record.line}; using the latter"
+                f"{previous[1].line} and {source.name} line {record.line}; "
+                "the latter wins where it differs"
             )
         elif previous is not None:
             report.duplicates_skipped += 1
@@ -381,14 +441,20 @@ def _one_record_each(report: IngestReport, records: list) -> list:
     return list(chosen.values())
 
 
-def _stored_record(resolution: Resolution) -> ParsedRecord | None:
-    """The record data kept for a resolution (the latest kept, as the batch rule picks)."""
-    source = (
-        Source.objects.filter(resolution=resolution, format=FORMAT_RECORD).order_by("-id").first()
-    )
-    if source is None:
-        return None
-    return parse_records(source.file_name, source.raw_text.encode("utf-8"))[0]
+def _combined_record(resolution: Resolution, batch: list[ParsedRecord]) -> ParsedRecord | None:
+    """The record data for a resolution: every record kept for it, in the order kept, then this
+    batch's in the order read, each laid over the ones before. A later record wins on what it
+    carries and never erases a field it does not carry."""
+    kept = [
+        parse_records(source.file_name, source.raw_text.encode("utf-8"))[0]
+        for source in Source.objects.filter(resolution=resolution, format=FORMAT_RECORD).order_by(
+            "id"
+        )
+    ]
+    combined = None
+    for record in kept + batch:
+        combined = record if combined is None else merge_records(combined, record)
+    return combined
 
 
 def resolution_fields(

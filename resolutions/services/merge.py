@@ -26,6 +26,7 @@ from resolutions.parsing.document import (
     ParsedParagraph,
     ParsedReference,
     ParsedResolution,
+    ParseError,
 )
 from resolutions.parsing.emphasis import with_leads
 from resolutions.parsing.repair import normalize_typography
@@ -160,6 +161,7 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
         return Plan(paragraphs=_with_notes(planned), aliases={}, comparison=None)
 
     matches = match_paragraphs(akn=akn, pages=pages)  # official index -> page paragraph
+    check_pages_agree(akn=akn, pages=pages, matches=matches)
     page_ids = assign_identifiers(pages.paragraphs)
     page_pid = {id(p): pid for p, pid in zip(pages.paragraphs, page_ids, strict=True)}
     aliases: dict[str, str] = {}
@@ -188,6 +190,51 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
             )
         )
     return Plan(paragraphs=_with_notes(tuple(planned_list)), aliases=aliases, comparison=comparison)
+
+
+# A page's operative paragraph and the official one of the same number share at least this
+# much text (after repair, the seeds' worst pair shares 0.97); another resolution's paragraph
+# shares a few common words (0.2 to 0.4).
+AGREEMENT = 0.6
+
+
+def check_pages_agree(
+    *, akn: ParsedResolution, pages: ParsedResolution, matches: dict[int, ParsedParagraph]
+) -> None:
+    """Refuse page text that contradicts the official text of the resolution it names (a page
+    of another resolution relabelled): ParseError naming the page file and line.
+
+    Each numbered operative paragraph of the pages must exist in the official text and agree
+    with it; a paragraph cut by a missing page must be part of its official paragraph.
+    """
+    matched = {id(p): official for official, p in matches.items()}
+    for printed in pages.paragraphs:
+        if printed.kind != OPERATIVE or printed.number is None:
+            continue
+        index = matched.get(id(printed))
+        official = akn.paragraphs[index] if index is not None else None
+        if official is None:
+            problem = f"paragraph {printed.number} is not in the official text"
+        elif printed.begins_on_missing_page or printed.ends_on_missing_page:
+            if _fragment_of(printed, official) or len(comparable(printed.text)) <= 20:
+                continue
+            problem = f"paragraph {printed.number} is not part of the official paragraph"
+        else:
+            similarity = _similarity(printed.text, official.text)
+            if similarity >= AGREEMENT:
+                continue
+            problem = (
+                f"paragraph {printed.number} shares {similarity:.0%} of its text "
+                "with the official paragraph"
+            )
+        page = printed.pages[0] if printed.pages else None
+        file = next((p.file for p in pages.pages if p.number == page), pages.files[0])
+        raise ParseError(
+            f"page {page} contradicts the official text of {akn.symbol}: {problem}; "
+            "is the page labelled with the right symbol?",
+            file=file,
+            line=printed.line,
+        )
 
 
 def comparable(text: str) -> str:

@@ -68,7 +68,10 @@ def _row_values(planned: PlannedParagraph) -> dict:
     return values
 
 
-def _reference_rows(planned: PlannedParagraph) -> list[tuple]:
+def _reference_rows(planned: PlannedParagraph, pids: set[str]) -> list[tuple]:
+    """A paragraph's reference rows. A citation of a paragraph of the same resolution links
+    only to a paragraph the resolution has: "paragraph 18 below" where the text gives no
+    paragraph 18 (or the reader has not found it) stays text, never a link that leads nowhere."""
     return [
         (
             ref.kind,
@@ -80,7 +83,9 @@ def _reference_rows(planned: PlannedParagraph) -> list[tuple]:
             ref.start,
             ref.end,
             ref.href[:300],
-            ref.target_paragraph,
+            ref.target_paragraph
+            if ref.kind != CrossReference.INTERNAL or ref.target_paragraph in pids
+            else "",
         )
         for position, ref in enumerate(planned.references)
     ]
@@ -140,9 +145,10 @@ def paragraphs_sync(*, resolution: Resolution, plan: Plan) -> SyncCounts:
     to_update: list[Paragraph] = []
     by_pid: dict[str, Paragraph] = {}
     refs_wanted: dict[str, list[tuple]] = {}
+    pids = {planned.pid for planned in plan.paragraphs}
     for planned in plan.paragraphs:
         values = _row_values(planned)
-        refs_wanted[planned.pid] = _reference_rows(planned)
+        refs_wanted[planned.pid] = _reference_rows(planned, pids)
         paragraph = existing.get(planned.pid)
         if paragraph is None:
             paragraph = Paragraph(resolution=resolution, pid=planned.pid, **values)

@@ -302,7 +302,7 @@ def test_single_unnumbered_paragraph_is_operative_without_a_number():
             "no_symbol.xml",
             "no_symbol.xml: no resolution symbol S/RES/<number> (<year>) on the cover",
         ),
-        ("entities.xml", "entities.xml, line 2: DOCTYPE or ENTITY declarations are not accepted"),
+        ("entities.xml", "entities.xml, line 2: DTDs and entities are not accepted"),
     ],
 )
 def test_unreadable_files_raise_parse_error_naming_the_file(name, message):

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.exports.bulk import MANIFEST_FILE, bulk_file
 from resolutions.parsing.document import ParseError
+from resolutions.services.guards import IngestRefused
 from resolutions.services.ingest import ingest_paths
 
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             )
         except ParseError as error:
             raise CommandError(f"{error}\nNothing was written.") from error
+        except IngestRefused as error:
+            raise CommandError(str(error)) from error
         if self._bar_open:
             self.stderr.write("")
         for line in report.summary():
