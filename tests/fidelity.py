@@ -6,8 +6,8 @@ aligned once (difflib over the whole text), and each official paragraph on the p
 is then judged:
 
 * **words**: its words found, in order, in the reading;
-* **boundary**: the reading has one paragraph that starts with its first word and ends with
-  its last, of the same kind (a heading as a heading, operative paragraph 7 as number 7);
+* **boundary**: its words are found in one reading paragraph that holds no other official
+  paragraph's words, of the same kind (a heading as a heading, operative 7 as number 7);
 * **false join**: an official paragraph whose first word sits inside a reading paragraph that
   also holds the paragraph before it -- one permalink naming two paragraphs;
 * **furniture**: job numbers, bar codes, processing dates, "Please recycle", page numbers
@@ -119,17 +119,13 @@ def measure(
         score.words += len(positions)
         score.words_right += sum(p in mapped for p in positions)
         score.boundaries += 1
-        first, last = mapped.get(positions[0]), mapped.get(positions[-1])
         targets = {mapped[p][0] for p in positions if p in mapped}
-        ok = (
-            first is not None
-            and last is not None
-            and targets == {first[0]}
-            and first[1] == 0
-            and last[1] == lengths[first[0]] - 1
+        # Its words all in one reading paragraph, which holds no other paragraph's words.
+        ok = len(targets) == 1 and not any(
+            out[0] in targets and ref_words[p][0] != index for p, out in mapped.items()
         )
         if ok:
-            found = reading.paragraphs[first[0]]
+            found = reading.paragraphs[targets.pop()]
             ok = found.kind == paragraph.kind and (
                 paragraph.kind != OPERATIVE or found.number == paragraph.number
             )

@@ -297,7 +297,7 @@ def extract_pages(pdf: bytes, *, extractor: str) -> list[str]:
 
 # Extraction damage the UN's own PDFs show: a stray space inside a word (kerning read as a
 # gap), a space before a hyphen. Applied to a share of words, from a seed, so runs repeat.
-_WORD = re.compile(r"(?<![\w-])([A-Za-z]{5,})(?![\w-])")
+_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{4,})(?![\w-])")  # acronyms stay whole
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Za-z])")
 # Furniture is left as printed: the damage studied is the body text's.
 _FURNITURE = re.compile(r"S/RES/|Distr\.|recycle|^\s*United Nations\s*$|^\W*\d")

@@ -43,8 +43,15 @@ JOB_NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-# Page 1 only: the bar code ("*1720704*") and the recycling note.
-FIRST_PAGE_NOISE = re.compile(r"^(?:\*\d{6,9}\*|Please recycle\W*)$")
+FIRST_PAGE_NOISE = re.compile(
+    r"""
+    ^(?:\*\d{6,9}\*                  # page 1 only: the bar code ("*1720704*")
+    | [0-3]\d[01]\d\d\d               # the processing date, day month year ("150126")
+    | Please\ recycle\W*              # the recycling note
+    )$
+    """,
+    re.VERBOSE,
+)
 # Page 1 only: the distribution line of the masthead ("Security Council Distr.: General").
 DISTRIBUTION = re.compile(r"\bDistr\.:\s*\w+")
 HEADER_SEARCH_LINES = 3  # the symbol must be among the first non-empty lines

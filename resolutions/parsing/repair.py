@@ -162,7 +162,7 @@ def _joinable(vocab: Vocabulary, parts: Sequence[str]) -> bool:
     return all(not (a and b) for a, b in zip(words, words[1:], strict=False))
 
 
-def _join_split_words(text: str) -> str:
+def join_split_words(text: str) -> str:
     """Join words split by stray spaces: "traffick ing" -> "trafficking", "f or" -> "for".
 
     Where two joins compete for one fragment ("of f inancial"), the one that joins only
@@ -274,7 +274,7 @@ def repair_text(text: str) -> str:
     text = SPACE_AFTER_HYPHEN.sub(_close_hyphen, text)
     text = SPACE_BEFORE_PUNCTUATION.sub("", text)
     text = SPACE_AFTER_BRACKET.sub("", text)
-    text = _join_split_words(text)
+    text = join_split_words(text)
     return _hyphenate_unknown(text)
 
 

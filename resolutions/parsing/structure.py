@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 
-from resolutions.parsing.document import OPERATIVE, PREAMBULAR, ParsedParagraph
+from resolutions.parsing.document import HEADING, OPERATIVE, PREAMBULAR, ParsedParagraph
 from resolutions.parsing.furniture import PageText, typical_width
-from resolutions.parsing.repair import vocabulary
+from resolutions.parsing.repair import join_split_words, vocabulary
 
 OPERATIVE_START = re.compile(
     r"""
@@ -58,6 +58,16 @@ PREAMBLE_OPENING = re.compile(
 # Words that follow a participle opening a preamble: "Committed to", "Convinced that".
 PARTICIPLE_LINKS = {"to", "that", "by", "about", "at", "with", "of", "in", "further", "also"}
 ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?$")  # annexes are not parsed here
+SECTION_HEADING = re.compile(
+    r"""
+    ^(?:[A-Z]\.\s+|[IVX]+\.\s+)?   # an optional label ("A. ", "IV. ")
+    [A-Z\u201c"][^;]*                # a capitalised title, no clause's semicolon
+    (?<![.;,])$                     # and no terminator at its end (a colon may end it)
+    """,
+    re.VERBOSE,
+)
+HEADING_WIDTH_SHARE = 0.8  # a heading is shorter than this share of a full line
+HEADING_MAX_LENGTH = 70  # ... and than this, where the page has too few lines to tell
 
 # What ends a paragraph before the next begins: "," or ";" in the preamble, ";" or "." for
 # operative paragraphs. A text ending otherwise (or with ":" before sub-paragraphs) goes on.
@@ -138,15 +148,28 @@ def opens_preambular(text: str) -> bool:
     "-ed" followed by "to", "that", "by" ... ("Committed to", but not "United Nations"); or
     an adverb in "-ly" before any of these ("Firmly convinced").
 
+    A word split by the extraction is read joined ("Strongly co ndemning"), so that the
+    damage cannot hide a paragraph's start and join it to the one before.
+
     >>> opens_preambular("Underscoring the need"), opens_preambular("Council includes")
     (True, False)
+    >>> opens_preambular("Reaffir ming its commitment")
+    True
     """
+    if _opens_preambular(text):
+        return True
+    head = text[:60]
+    mended = join_split_words(head)
+    return mended != head and _opens_preambular(mended + text[60:])
+
+
+def _opens_preambular(text: str) -> bool:
     match = PREAMBLE_OPENING.match(text)
     if not match:
         return False
     word, following = match["word"], match["next"] or ""
     if word.endswith("ly") and following:
-        return opens_preambular(following[0].upper() + following[1:] + text[match.end() :])
+        return _opens_preambular(following[0].upper() + following[1:] + text[match.end() :])
     if word in preamble_openers():
         return True
     if word.endswith("ing") and len(word) > 4:
@@ -173,9 +196,15 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
     previous: Line | None = None
     current: Block | None = None
 
+    page_lines = {
+        page.page: [
+            Line(text.strip(), page.page, no, typical_width([t for _, t in page.body]))
+            for no, text in page.body
+        ]
+        for page in pages
+    }
     for page in pages:
-        width = typical_width([text for _, text in page.body])
-        lines = [Line(text.strip(), page.page, no, width) for no, text in page.body]
+        lines = page_lines[page.page]
         after_gap = page.page > 1 and page.page - 1 not in present
         if page.page == 1:
             body_at = _first_page_body(lines)
@@ -192,6 +221,17 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 in_annex = True
                 continue
             start = OPERATIVE_START.match(line.text)
+            following = _next_lines(page_lines, page.page, index)
+            if (
+                not start
+                and not top
+                and (previous is None or _ends_paragraph(previous.text) or previous.text == "")
+                and _is_heading(line, following, last_op)
+            ):
+                current = Block(HEADING, None, [line], line.number)
+                blocks.append(current)
+                previous = Line("", line.page, line.number, line.width)  # a heading ends
+                continue
             if (
                 start
                 and _opens_operative(start["rest"])
@@ -206,7 +246,9 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
             elif (
                 not operative
                 and opens_preambular(line.text)
-                and (top or previous is None or _ends_paragraph(previous.text))
+                and (
+                    top or previous is None or previous.text == "" or _ends_paragraph(previous.text)
+                )
             ):
                 current = Block(PREAMBULAR, None, [line], line.number)
                 blocks.append(current)
@@ -222,6 +264,49 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
         block.ends_on_missing_page = _ends_on_missing_page(block, present, total)
     _number_preamble(blocks, present, title_found=top_found)
     return Structure(tuple(blocks), adopted_on, meeting, tuple(warnings))
+
+
+def _next_lines(page_lines: dict[int, list[Line]], page: int, index: int) -> list[Line]:
+    """The two lines after line ``index`` of ``page``, running on to the next page if here."""
+    following = page_lines[page][index + 1 : index + 3]
+    if len(following) < 2:
+        following += page_lines.get(page + 1, [])[: 2 - len(following)]
+    return following
+
+
+def _is_heading(line: Line, following: Sequence[Line], last_op: int | None) -> bool:
+    """Whether a line is a section heading ("Travel ban and asset freeze", "Reporting").
+
+    The UN centres them on a line of their own between two paragraphs: after a line that
+    ends a paragraph (checked by the caller), short, capitalised, without a clause's
+    punctuation, and followed by the start of a paragraph -- the next operative number or a
+    preambular opening -- or by another heading line.
+    """
+    if not _heading_like(line):
+        return False
+    if not following:
+        # The last line of a page whose next page is missing: in the operative part, a
+        # short line after a finished paragraph that carries no number can only be a heading.
+        return last_op is not None
+    start = OPERATIVE_START.match(following[0].text)
+    if start:
+        return _opens_operative(start["rest"]) and _plausible_number(int(start["number"]), last_op)
+    if last_op is None and opens_preambular(following[0].text):
+        return True
+    # Two heading lines in a row ("B. Security process" / "Training of Malian forces").
+    return _is_heading(following[0], following[1:], last_op)
+
+
+def _heading_like(line: Line) -> bool:
+    limit = line.width * HEADING_WIDTH_SHARE if line.width else HEADING_MAX_LENGTH
+    return (
+        len(line.text) <= min(limit, HEADING_MAX_LENGTH)
+        and SECTION_HEADING.match(line.text) is not None
+        and not ITEM_START.match(line.text)
+        and not ANNEX_HEADING.match(line.text)
+        # "Acting under Chapter VII of the Charter of the United Nations:" ends the preamble
+        and not (line.text.endswith(":") and opens_preambular(line.text))
+    )
 
 
 def _first_page_body(lines: Sequence[Line]) -> int | None:
@@ -280,7 +365,7 @@ def _settle_fragments(blocks: list[Block], *, operative_seen: bool, warnings: li
         if block.kind is not None:
             settled.append(block)
             continue
-        following = next((b for b in blocks[index + 1 :] if b.kind is not None), None)
+        following = next((b for b in blocks[index + 1 :] if b.kind not in (None, HEADING)), None)
         if following is not None and following.kind == OPERATIVE and following.number > 1:
             block.kind, block.number = OPERATIVE, following.number - 1
         elif following is not None:
@@ -316,6 +401,8 @@ def _ends_on_missing_page(block: Block, present: set[int], total: int | None) ->
     Its last line must end its page, the next page must be absent (and this page not the
     last of the document), and the text must not end as a complete paragraph does.
     """
+    if block.kind == HEADING:
+        return False
     if not block.lines:
         return True  # a number at the foot of a page, its text on the missing next page
     last = block.lines[-1]
