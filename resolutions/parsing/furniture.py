@@ -39,7 +39,8 @@ PAGE_NUMBER = re.compile(
 JOB_NUMBER = re.compile(
     r"""
     ^(?P<job>\d{2}-\d{5})   # the UN's job number: year and serial ("17-20704")
-    (?:\s*\([A-Z]\))?$      # page 1 adds the language: "17-20704 (E)"
+    (?:\s*\([A-Z]\))?      # page 1 adds the language: "17-20704 (E)"
+    (?:\s+[0-3]\d[01]\d\d\d)?$  # and may print the processing date beside it: "211117"
     """,
     re.VERBOSE,
 )

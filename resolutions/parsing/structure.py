@@ -84,6 +84,7 @@ class Line:
     page: int
     number: int
     width: int
+    indent: int | None = None  # leading spaces, on a page that prints its indentation
 
 
 @dataclass
@@ -196,13 +197,7 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
     previous: Line | None = None
     current: Block | None = None
 
-    page_lines = {
-        page.page: [
-            Line(text.strip(), page.page, no, typical_width([t for _, t in page.body]))
-            for no, text in page.body
-        ]
-        for page in pages
-    }
+    page_lines = {page.page: _page_lines(page) for page in pages}
     for page in pages:
         lines = page_lines[page.page]
         after_gap = page.page > 1 and page.page - 1 not in present
@@ -222,6 +217,10 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 continue
             start = OPERATIVE_START.match(line.text)
             following = _next_lines(page_lines, page.page, index)
+            if line.indent == 0 and current is not None and not top:
+                current.lines.append(line)  # flush left on a page that shows indentation:
+                previous = line  # the line goes on the paragraph, whatever its first word
+                continue
             if (
                 not start
                 and not top
@@ -242,6 +241,9 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 rest = start["rest"] or ""
                 body = [Line(rest, line.page, line.number, line.width)] if rest else []
                 current = Block(OPERATIVE, last_op, body, line.number)
+                blocks.append(current)
+            elif not operative and line.indent and not ITEM_START.match(line.text):
+                current = Block(PREAMBULAR, None, [line], line.number)  # indented: a new one
                 blocks.append(current)
             elif (
                 not operative
@@ -264,6 +266,22 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
         block.ends_on_missing_page = _ends_on_missing_page(block, present, total)
     _number_preamble(blocks, present, title_found=top_found)
     return Structure(tuple(blocks), adopted_on, meeting, tuple(warnings))
+
+
+def _page_lines(page: PageText) -> list[Line]:
+    """A page's body lines; with their indentation where the page prints it.
+
+    A layout page text (from the PDF reader, or pypdf's extraction) indents the first line
+    of each paragraph and leaves the others flush: a page with both kinds of line is read
+    so, and its flush lines never start a paragraph.
+    """
+    width = typical_width([t for _, t in page.body])
+    indents = [len(text) - len(text.lstrip()) for _, text in page.body]
+    layout = len(set(indents) - {0}) > 0 and 0 in indents
+    return [
+        Line(text.strip(), page.page, no, width, indent if layout else None)
+        for (no, text), indent in zip(page.body, indents, strict=True)
+    ]
 
 
 def _next_lines(page_lines: dict[int, list[Line]], page: int, index: int) -> list[Line]:
@@ -305,7 +323,7 @@ def _heading_like(line: Line) -> bool:
         and not ITEM_START.match(line.text)
         and not ANNEX_HEADING.match(line.text)
         # "Acting under Chapter VII of the Charter of the United Nations:" ends the preamble
-        and not (line.text.endswith(":") and opens_preambular(line.text))
+        and not line.text.startswith("Acting under ")
     )
 
 
