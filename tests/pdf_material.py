@@ -71,6 +71,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "item": ParagraphStyle("item", parent=body, firstLineIndent=2 * FIRST_LINE),
+        "outro": ParagraphStyle("outro", parent=body, firstLineIndent=0),
         "subitem": ParagraphStyle("subitem", parent=body, firstLineIndent=3 * FIRST_LINE),
         "heading": ParagraphStyle(
             "heading",
@@ -140,6 +141,8 @@ def _flowables(paragraphs, styles):
                 parts.append((f"{escape(item.label)} {escape(item.text)}", styles["item"]))
                 for sub in item.items:
                     parts.append((f"{escape(sub.label)} {escape(sub.text)}", styles["subitem"]))
+            if paragraph.outro:  # the words after the items, flush: the paragraph goes on
+                parts.append((escape(paragraph.outro), styles["outro"]))
         for markup, style in parts:
             flowable = _Tagged(markup, style)
             flowable.tag = index

@@ -41,6 +41,7 @@ FOOTER_BAND = 72.0  # points from the bottom edge: "7/8", the job number, the ba
 LINE_TOLERANCE = 2.0  # words whose tops differ by less sit on one line
 INDENT_STEP = 3.0  # points per space of indentation written into the layout page text
 MIN_INDENT = 6.0  # a line starting this far right of the column's edge is indented
+FORMULA = re.compile(r"^The Security Council\s*,$")  # ends page 1's title block
 FURNITURE_GAP = 24.0  # points between two pieces of furniture printed on one line
 FOOTNOTE_SHARE = 0.9  # type smaller than this share of the body's is a footnote
 
@@ -173,14 +174,18 @@ def _page_text(page, *, first: bool) -> tuple[str, bool]:
         and not re.fullmatch(r"\d{1,3}", ln["text"])  # a paragraph number alone keeps
     ]
     body = [ln for ln in body if ln not in footnotes]
-    # The column's edge is where full (justified) lines start furthest left: a paragraph's
-    # second and later lines. The title block on page 1 may start further left.
-    right = max(ln["x1"] for ln in body)
-    full = [ln["x0"] for ln in body if ln["x1"] >= right - 2] or [ln["x0"] for ln in body]
-    left = min(full)
+    # The column's edge is where a paragraph's second and later lines start: the leftmost
+    # line below page 1's title block ("Resolution 2388 (2017)" ... "The Security Council,"),
+    # which is centred on the page and may start further left.
+    after_title = next(
+        (i + 1 for i, ln in enumerate(body) if FORMULA.match(ln["text"])), 0 if not first else None
+    )
+    column = body[after_title:] if after_title is not None else body
+    left = min(ln["x0"] for ln in column or body)
+    right = max(ln["x1"] for ln in column or body)
     text_lines = [part["text"] for ln in header for part in _separate(ln)]
     for line in body:
-        indent = line["x0"] - left
+        indent = max(0.0, line["x0"] - left)
         centred = indent > MIN_INDENT and abs((right - line["x1"]) - indent) < MIN_INDENT
         spaces = round(indent / INDENT_STEP) if indent >= MIN_INDENT or centred else 0
         text_lines.append(" " * spaces + line["text"])

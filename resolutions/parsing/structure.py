@@ -272,12 +272,17 @@ def _page_lines(page: PageText) -> list[Line]:
     """A page's body lines; with their indentation where the page prints it.
 
     A layout page text (from the PDF reader, or pypdf's extraction) indents the first line
-    of each paragraph and leaves the others flush: a page with both kinds of line is read
-    so, and its flush lines never start a paragraph.
+    of each paragraph and leaves the others flush: a page where an indented line runs on
+    into a flush one is read so, and its flush lines never start a paragraph.
     """
     width = typical_width([t for _, t in page.body])
+    texts = [text.strip() for _, text in page.body]
     indents = [len(text) - len(text.lstrip()) for _, text in page.body]
-    layout = len(set(indents) - {0}) > 0 and 0 in indents
+    # The page shows its layout when an indented line runs on into a flush one.
+    layout = any(
+        indents[i] == 0 and indents[i - 1] > 0 and not texts[i - 1].endswith((",", ";", ".", ":"))
+        for i in range(1, len(indents))
+    )
     return [
         Line(text.strip(), page.page, no, width, indent if layout else None)
         for (no, text), indent in zip(page.body, indents, strict=True)

@@ -9,6 +9,10 @@ from pathlib import Path
 from resolutions.parsing.document import ParseError
 from resolutions.parsing.formats import detect_format
 
+# A source file over this size is refused before it is read: a resolution's PDF is well
+# under a megabyte, the largest (with maps in annexes) a few megabytes; an XML file less.
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+
 # Files that are never sources: editor backups, OS litter, the corpus's own documentation.
 IGNORED_NAMES = {".DS_Store", "README.md", "README", "LICENSE"}
 
@@ -49,6 +53,13 @@ def read_source_files(paths: list[str | Path]) -> list[SourceFile]:
     """Read and sniff every file; a file of no known format raises ParseError naming it."""
     files = []
     for path, name in find_source_files(paths):
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise ParseError(
+                f"file is {size / 1024 / 1024:.0f} MB, over the "
+                f"{MAX_SOURCE_BYTES // 1024 // 1024} MB limit for a source file; nothing read",
+                file=name,
+            )
         data = path.read_bytes()
         files.append(
             SourceFile(
