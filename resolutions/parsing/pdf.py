@@ -1,4 +1,4 @@
-"""The PDF reader: a resolution's PDF as the UN publishes it -> layout page texts -> ParsedResolution.
+"""The PDF reader: a resolution's PDF as the UN publishes it -> ParsedResolution.
 
 Why: the UN publishes every resolution as a PDF (in six languages, back to 1946), and the
 PDF knows more than its extracted text: where each line starts, which words are italic,
