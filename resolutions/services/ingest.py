@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from resolutions.models import CrossReference, Paragraph, Resolution, Source
 from resolutions.parsing.akn import parse_akn
@@ -145,7 +145,18 @@ def ingest_paths(
                 raise _DryRunRollback
     except _DryRunRollback:
         pass
+    if report.changed and not dry_run:
+        _planner_statistics_refresh()
     return report
+
+
+def _planner_statistics_refresh() -> None:
+    """PostgreSQL plans from statistics that only ANALYZE (or autovacuum, minutes later)
+    gathers: a freshly imported corpus is otherwise planned as if empty (search took 17 ms
+    instead of 13). SQLite's planner needs none for the archive's indexed lookups."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress, pdfs=()) -> None:

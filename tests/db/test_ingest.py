@@ -260,3 +260,22 @@ def test_a_record_value_too_long_to_store_is_refused_on_every_engine(
         ingest_paths(paths=[tmp_path])
     assert str(caught.value) == message
     assert archive_state() == before
+
+
+@pytest.mark.postgres
+def test_an_ingest_leaves_postgresql_with_planner_statistics(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+
+    def estimated_rows() -> float:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'resolutions_paragraph'")
+            return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE resolutions_paragraph")  # statistics of the empty table
+    assert estimated_rows() == 0
+    ingest_paths(paths=[SEEDS])
+    assert estimated_rows() == Paragraph.objects.count()

@@ -34,6 +34,16 @@ XML_QUIRKS = [
     "S/RES/2450 (2018)",  # "Recalls that UNDOF’s deployment ..." in the preamble
     "S/RES/2477 (2019)",  # the same
     "S/RES/2530 (2020)",  # the same
+    "S/RES/2581 (2021)",  # the same
+    "S/RES/2639 (2022)",  # the same
+    "S/RES/2671 (2022)",  # the same
+]
+
+# Where the page-text reader itself is wrong (issue 13 measures and mends this class):
+READER_DEFECTS = [
+    # "child" at a line end and "protection" on the next are joined as the compound
+    # "child-protection", which the vocabulary counts, though the text says "child protection".
+    "S/RES/2764 (2024)",
 ]
 
 
@@ -104,5 +114,5 @@ def test_typeset_resolutions_of_the_corpus_read_back_paragraph_for_paragraph(cor
         ]
         if got != want:
             differ.append(symbol)
-    assert read == 209
-    assert differ == XML_QUIRKS
+    assert read == 207
+    assert differ == sorted(XML_QUIRKS + READER_DEFECTS)
