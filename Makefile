@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/archive
 CORPUS ?= ../shared/corpora/un-sc-akn
 
-.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search corpus clean
+.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-fidelity corpus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ bench-import: install
 
 bench-search: install
 	$(PY) bench/search_latency.py
+
+# Page texts and PDFs of resolutions the tests never saw, read back and measured against the
+# XML (held-out set: odd resolution numbers). Needs poppler's pdftotext (poppler-utils).
+bench-fidelity: install
+	$(PY) bench/fidelity.py --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

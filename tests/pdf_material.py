@@ -125,6 +125,16 @@ def _opener(text: str, kind: str) -> tuple[str, str]:
     return " ".join(words[:count]), " ".join(words[count:])
 
 
+def _item_parts(items, styles, *, depth: int) -> list:
+    """Sub-paragraphs ("(a)", "(i)", "–") at every depth, each level indented further."""
+    parts = []
+    style = styles["item"] if depth == 0 else styles["subitem"]
+    for item in items:
+        parts.append((f"{escape(item.label)} {escape(item.text)}".strip(), style))
+        parts += _item_parts(item.items, styles, depth=depth + 1)
+    return parts
+
+
 def _flowables(paragraphs, styles):
     out = []
     for index, paragraph in enumerate(paragraphs):
@@ -137,10 +147,7 @@ def _flowables(paragraphs, styles):
             if paragraph.kind == OPERATIVE:
                 first = f"{paragraph.number}.&nbsp;&nbsp;&nbsp;{first}"
             parts = [(first, styles["body"])]
-            for item in paragraph.items:
-                parts.append((f"{escape(item.label)} {escape(item.text)}", styles["item"]))
-                for sub in item.items:
-                    parts.append((f"{escape(sub.label)} {escape(sub.text)}", styles["subitem"]))
+            parts += _item_parts(paragraph.items, styles, depth=0)
             if paragraph.outro:  # the words after the items, flush: the paragraph goes on
                 parts.append((escape(paragraph.outro), styles["outro"]))
         for markup, style in parts:

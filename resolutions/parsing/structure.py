@@ -66,8 +66,8 @@ SECTION_HEADING = re.compile(
     """,
     re.VERBOSE,
 )
-HEADING_WIDTH_SHARE = 0.8  # a heading is shorter than this share of a full line
-HEADING_MAX_LENGTH = 70  # ... and than this, where the page has too few lines to tell
+HEADING_WIDTH_SHARE = 0.8  # a heading line longer than this share of a full line wraps
+HEADING_LENGTH = 70  # ... and than this, where the page has too few lines to tell
 
 # What ends a paragraph before the next begins: "," or ";" in the preamble, ";" or "." for
 # operative paragraphs. A text ending otherwise (or with ":" before sub-paragraphs) goes on.
@@ -216,10 +216,21 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 in_annex = True
                 continue
             start = OPERATIVE_START.match(line.text)
-            following = _next_lines(page_lines, page.page, index)
-            if line.indent == 0 and current is not None and not top:
-                current.lines.append(line)  # flush left on a page that shows indentation:
-                previous = line  # the line goes on the paragraph, whatever its first word
+            following = _next_lines(lines, page_lines.get(page.page + 1, []), index)
+            if (
+                line.indent == 0
+                and current is not None
+                and not top
+                and not (
+                    previous is not None
+                    and _ends_paragraph(previous.text)
+                    and _is_heading(line, following, last_op)
+                )
+            ):
+                # Flush left on a page that shows indentation: the line goes on the paragraph,
+                # whatever its first word -- unless it is a heading as wide as the column.
+                current.lines.append(line)
+                previous = line
                 continue
             if (
                 not start
@@ -227,8 +238,11 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 and (previous is None or _ends_paragraph(previous.text) or previous.text == "")
                 and _is_heading(line, following, last_op)
             ):
-                current = Block(HEADING, None, [line], line.number)
-                blocks.append(current)
+                if current is not None and current.kind == HEADING and _is_long(current.lines[-1]):
+                    current.lines.append(line)  # the wrapped heading's next line
+                else:
+                    current = Block(HEADING, None, [line], line.number)
+                    blocks.append(current)
                 previous = Line("", line.page, line.number, line.width)  # a heading ends
                 continue
             if (
@@ -289,41 +303,47 @@ def _page_lines(page: PageText) -> list[Line]:
     ]
 
 
-def _next_lines(page_lines: dict[int, list[Line]], page: int, index: int) -> list[Line]:
-    """The two lines after line ``index`` of ``page``, running on to the next page if here."""
-    following = page_lines[page][index + 1 : index + 3]
-    if len(following) < 2:
-        following += page_lines.get(page + 1, [])[: 2 - len(following)]
-    return following
+def _next_lines(lines: list[Line], next_page: list[Line], index: int) -> list[Line]:
+    """The two lines after ``lines[index]``, running on to the next page's if it is here."""
+    following = lines[index + 1 : index + 3]
+    return following + next_page[: 2 - len(following)]
 
 
 def _is_heading(line: Line, following: Sequence[Line], last_op: int | None) -> bool:
     """Whether a line is a section heading ("Travel ban and asset freeze", "Reporting").
 
     The UN centres them on a line of their own between two paragraphs: after a line that
-    ends a paragraph (checked by the caller), short, capitalised, without a clause's
-    punctuation, and followed by the start of a paragraph -- the next operative number or a
-    preambular opening -- or by another heading line.
+    ends a paragraph (checked by the caller), capitalised, without a clause's punctuation,
+    and followed by the start of a paragraph -- the next operative number or a preambular
+    opening -- or by another heading line. A heading as long as a full line is one wrapped
+    onto the next ("Prevention of Illicit Exports of Petroleum, including Crude Oil and
+    Refined Petroleum" / "Products"): only an operative number after it tells it from a
+    paragraph's first line.
     """
     if not _heading_like(line):
         return False
+    long = _is_long(line)
     if not following:
         # The last line of a page whose next page is missing: in the operative part, a
         # short line after a finished paragraph that carries no number can only be a heading.
-        return last_op is not None
+        return last_op is not None and not long
     start = OPERATIVE_START.match(following[0].text)
     if start:
         return _opens_operative(start["rest"]) and _plausible_number(int(start["number"]), last_op)
-    if last_op is None and opens_preambular(following[0].text):
+    if not long and last_op is None and opens_preambular(following[0].text):
         return True
     # Two heading lines in a row ("B. Security process" / "Training of Malian forces").
     return _is_heading(following[0], following[1:], last_op)
 
 
+def _is_long(line: Line) -> bool:
+    """A line near the full width of its page: a heading that goes on to the next line."""
+    return len(line.text) > (line.width * HEADING_WIDTH_SHARE if line.width else HEADING_LENGTH)
+
+
 def _heading_like(line: Line) -> bool:
-    limit = line.width * HEADING_WIDTH_SHARE if line.width else HEADING_MAX_LENGTH
     return (
-        len(line.text) <= min(limit, HEADING_MAX_LENGTH)
+        len(line.text) <= (line.width * 1.15 if line.width else 2 * HEADING_LENGTH)
         and SECTION_HEADING.match(line.text) is not None
         and not ITEM_START.match(line.text)
         and not ANNEX_HEADING.match(line.text)
