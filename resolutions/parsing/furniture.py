@@ -55,6 +55,7 @@ FIRST_PAGE_NOISE = re.compile(
 )
 # Page 1 only: the distribution line of the masthead ("Security Council Distr.: General").
 DISTRIBUTION = re.compile(r"\bDistr\.:\s*\w+")
+GLUED_SHARE = 1.4  # a line this much longer than the next longest is two lines glued
 HEADER_SEARCH_LINES = 3  # the symbol must be among the first non-empty lines
 
 
@@ -156,7 +157,7 @@ def _find_last(lines: list[tuple[int, str]], pattern: re.Pattern[str]) -> int | 
 
 
 def typical_width(lines: list[str]) -> int:
-    """The usual length of a full line of body text on a page (the median of longer lines).
+    """The usual length of a full line of body text on a page (from the longer lines).
 
     Short lines (a paragraph's last line, a number on its own line) are left out; 0 when
     the page has too few lines to tell.
@@ -164,4 +165,9 @@ def typical_width(lines: list[str]) -> int:
     lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 30)
     if len(lengths) < 3:
         return 0
-    return lengths[len(lengths) // 2]
+    # Lines far longer than the next longest are two lines glued together: left out. Of the
+    # rest, the upper quartile, not the median: on a short page, paragraphs' last lines can
+    # be most of the lines.
+    while len(lengths) > 3 and lengths[-1] > GLUED_SHARE * lengths[-2]:
+        lengths.pop()
+    return lengths[len(lengths) * 3 // 4]
