@@ -211,7 +211,13 @@ def _join_at(vocab: Vocabulary, text: str, tokens: list, i: int) -> list | None:
         after = text[last_end : last_end + 1]
         # Runs inside a longer token stay: "’s" (a possessive), "G5S", the "re" of
         # "re-establish", the "d" of "d’Engagement".
-        if before in ("’", "'") or before.isalnum() or after in ("-", "’", "'") or after.isdigit():
+        possessive = re.match(r"[’']s\b", text[last_end : last_end + 3]) is not None
+        if (
+            before in ("’", "'")
+            or before.isalnum()
+            or (after in ("-", "’", "'") and not possessive)  # "Gr oup’s" joins, "d’" not
+            or after.isdigit()
+        ):
             continue
         if _joinable(vocab, [t["word"] for t in group]):
             return group

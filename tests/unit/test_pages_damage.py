@@ -11,6 +11,7 @@
 import pytest
 
 from resolutions.parsing.pages import parse_page_texts
+from resolutions.parsing.repair import repair_text
 
 FIRST_PAGE = """United Nations S/RES/2790 (2025)
 Security Council Distr.: General
@@ -127,3 +128,16 @@ def test_a_heading_at_the_foot_of_a_page_before_a_missing_page():
         ("operative", "Decides to renew the measures;"),
         ("heading", "Reporting and review"),
     ]
+
+
+@pytest.mark.parametrize(
+    "printed,repaired",
+    [
+        ("the Gr oup’s report", "the Group’s report"),  # a split word before a possessive
+        ("the Organizat ion’s budget", "the Organization’s budget"),
+        ("on a case-by -case basis", "on a case-by-case basis"),  # a space inside a compound
+        ("owned or -controlled by", "owned or -controlled by"),  # a suspended hyphen stays
+    ],
+)
+def test_hyphen_and_space_damage(printed, repaired):
+    assert repair_text(printed) == repaired
