@@ -9,8 +9,9 @@ page 1 the masthead, the job number "17-03090 (E)", the bar code "*1703090*", th
 processing date and sometimes "Please recycle". The PDF is then read back with pypdf or
 poppler's ``pdftotext`` into page texts, which are shuffled and thinned like the seeds.
 
-The official paragraphs (preambular, operative, headings; annexes and footnotes are not
-typeset) are the reference each reading is measured against, see ``tests/fidelity.py``.
+The official paragraphs (preambular, operative, headings up to the last operative paragraph;
+annexes and footnotes are not typeset) are the reference each reading is measured against,
+see ``tests/fidelity.py``.
 
 Example::
 
@@ -248,6 +249,10 @@ class _Document(BaseDocTemplate):
 def render_resolution(parsed) -> Material:
     """Typeset the preamble, headings and operative part of a parsed AKN resolution."""
     paragraphs = tuple(p for p in parsed.paragraphs if p.kind in (PREAMBULAR, OPERATIVE, HEADING))
+    # What follows the last operative paragraph is annex matter the AKN reader may file as
+    # headings or paragraphs ("Libya: UNSCR proposed designations"); annexes are not typeset.
+    last = max((i for i, p in enumerate(paragraphs) if p.kind == OPERATIVE), default=-1)
+    paragraphs = paragraphs[: last + 1]
     seed = _seed(parsed.symbol)
     job = parsed.job_number or f"{parsed.year % 100:02d}-{seed % 100000:05d}"
     adopted = parsed.adopted_on
