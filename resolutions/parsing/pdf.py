@@ -16,8 +16,8 @@ scanned (no text layer: needs OCR), over :data:`MAX_PDF_BYTES`, not a resolution
 
 Example::
 
-    parsed, pages = parse_pdf("S_RES_2388_2017_E.pdf", data)
-    pages[0]  # ("S_RES_2388_2017_E.pdf#page=1", "United Nations S/RES/2388 (2017)\\n...")
+    parsed = parse_pdf("S_RES_2388_2017_E.pdf", data)
+    parsed.pages[0].file  # "S_RES_2388_2017_E.pdf#page=1"; its layout page text: .raw_text
 """
 
 from __future__ import annotations
