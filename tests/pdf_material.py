@@ -249,9 +249,11 @@ class _Document(BaseDocTemplate):
 def render_resolution(parsed) -> Material:
     """Typeset the preamble, headings and operative part of a parsed AKN resolution."""
     paragraphs = tuple(p for p in parsed.paragraphs if p.kind in (PREAMBULAR, OPERATIVE, HEADING))
-    # What follows the last operative paragraph is annex matter the AKN reader may file as
-    # headings or paragraphs ("Libya: UNSCR proposed designations"); annexes are not typeset.
-    last = max((i for i, p in enumerate(paragraphs) if p.kind == OPERATIVE), default=-1)
+    # What follows the last (numbered) operative paragraph is annex matter the AKN reader may
+    # file as headings or paragraphs ("Libya: UNSCR proposed designations"): not typeset.
+    operative = [i for i, p in enumerate(paragraphs) if p.kind == OPERATIVE]
+    numbered = [i for i in operative if paragraphs[i].number is not None]
+    last = max(numbered or operative or [-1])
     paragraphs = paragraphs[: last + 1]
     seed = _seed(parsed.symbol)
     job = parsed.job_number or f"{parsed.year % 100:02d}-{seed % 100000:05d}"
