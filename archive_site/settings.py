@@ -90,6 +90,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# PostgreSQL read replicas (production at scale, docs/DEPLOYMENT.md): reads go to a replica,
+# writes and the ingest to the primary (archive_site/routers.py). Tests mirror them on default.
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
+    if _replica["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS must name replicas of DATABASE_URL's PostgreSQL database."
+        )
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_index}"] = _replica
+DATABASE_ROUTERS = ["archive_site.routers.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"

@@ -13,6 +13,11 @@ class Resolution(models.Model):
     year = models.PositiveSmallIntegerField()
     symbol = models.CharField(max_length=40, unique=True)  # "S/RES/2388 (2017)"
     title = models.TextField(blank=True)
+    # What the resolution is about, from the UN's catalogue title or agenda item: "on
+    # trafficking in persons in armed conflicts" (resolutions.parsing.titles).
+    short_title = models.TextField(blank=True, default="")
+    # The enacting words as the source prints them before the preamble: "The Security Council,".
+    formula = models.CharField(max_length=100, blank=True, default="")
     adopted_on = models.DateField(null=True, blank=True)
     meeting = models.CharField(max_length=20, blank=True)  # "8111th"
     pages_total = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -99,6 +104,8 @@ class Paragraph(models.Model):
     text = models.TextField()  # clean text shown and searched
     text_as_printed = models.TextField(blank=True)  # as the page text gave it, for provenance
     structure = models.JSONField(null=True, blank=True)  # {"intro", "items", "outro"} or None
+    # Stretches of ``text`` printed in italics, [[start, end], ...]: "Recalling", "Decides".
+    emphasis = models.JSONField(null=True, blank=True)
     pages = models.JSONField(default=list, blank=True)  # printed pages, e.g. [4, 5]
     begins_on_missing_page = models.BooleanField(default=False)
     ends_on_missing_page = models.BooleanField(default=False)

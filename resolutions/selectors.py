@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from resolutions.models import CrossReference, Paragraph, ParagraphAlias, Resolution, Source
 
@@ -70,8 +71,18 @@ def resolution_page_get(*, number: int) -> Resolution | None:
 def resolution_list() -> QuerySet[Resolution]:
     """Every resolution for the browse table, with its paragraph count (``paragraph_count``)
     and printed pages (``page_sources``). Filtering and ordering are the FilterSet's."""
+    # A correlated subquery, not Count("paragraphs"): a GROUP BY over the join counted every
+    # paragraph of the corpus before the page kept eight rows (107 ms at 100k paragraphs);
+    # the subquery counts, through the index, only the rows a page shows.
+    paragraph_count = (
+        Paragraph.objects.filter(resolution=OuterRef("pk"))
+        .order_by()
+        .values("resolution")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
-        Resolution.objects.annotate(paragraph_count=Count("paragraphs"))
+        Resolution.objects.annotate(paragraph_count=Coalesce(Subquery(paragraph_count), Value(0)))
         .prefetch_related(_page_sources())
         .order_by("-number")
     )

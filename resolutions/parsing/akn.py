@@ -100,6 +100,7 @@ def parse_akn(name: str, data: bytes) -> ParsedResolution:
         title=cover["title"],
         files=(name,),
         warnings=tuple(warnings),
+        formula=walker.formula,
     )
 
 
@@ -199,6 +200,7 @@ class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
+        self.formula = ""  # the enacting words: "The Security Council,"
 
     def render(self, element: ET.Element | None) -> list[Run]:
         return [] if element is None else render(element, self.notes)
@@ -207,6 +209,7 @@ class _Walker:
         for child in preamble:
             tag = local(child.tag)
             if tag == "formula":  # "The Security Council," is not a paragraph
+                self.formula = self.formula or _text(child)
                 continue
             if tag == "block":  # <block name="subheading">Somalia</block>
                 self.blocks.append(Block("heading", runs=self.render(child), zone=PREAMBULAR))

@@ -324,7 +324,7 @@ def _drop_prefix(runs: list[Run], length: int) -> list[Run]:
             taken = min(length, len(text))
             started = started or taken > 0
             length -= taken
-            run = Run(text[taken:], run.href)
+            run = Run(text[taken:], run.href, run.italic)
         kept.append(run)
     return kept
 
@@ -410,7 +410,8 @@ def _freeze_item(item: Item) -> ParsedItem:
 
 def _freeze(draft: _Draft, ordinal: int | None) -> ParsedParagraph:
     runs = _flat(draft)
-    text, spans = compose(runs, clean=_clean)
+    italics: list[tuple[int, int]] = []
+    text, spans = compose(runs, clean=_clean, italics=italics)
     printed, _ = compose(runs, clean=collapse)
     written = [
         found
@@ -442,6 +443,7 @@ def _freeze(draft: _Draft, ordinal: int | None) -> ParsedParagraph:
         references=tuple(references),
         annex=draft.annex,
         label=draft.label if draft.kind in (HEADING, ANNEX, FOOTNOTE) else "",
+        emphasis=tuple(italics),
     )
 
 

@@ -118,6 +118,9 @@ class ParsedParagraph:
     annex: str = ""  # for ANNEX paragraphs: which annex ("Annex", "Annex I")
     label: str = ""  # the label as printed for headings/annex paragraphs ("A.", "1.")
     line: int | None = None  # first line in the source where the paragraph starts
+    # Stretches of ``text`` printed in italics, as (start, end) offsets: "Recalling",
+    # "Decides", and the verbs that follow in the same paragraph ("and further recalling").
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,9 @@ class ParsedResolution:
     title: str = ""
     files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # The enacting words as the source gives them ("The Security Council,"); "" when the
+    # source lacks them (a page text without its first page).
+    formula: str = ""
 
     @property
     def pages_present(self) -> tuple[int, ...]:
@@ -168,6 +174,12 @@ class ParsedResolution:
         data = dataclasses.asdict(self)
         data.pop("pages")
         data["pages_present"] = list(self.pages_present)
+        # Fields added after the golden files were recorded appear only when set.
+        if not data["formula"]:
+            data.pop("formula")
+        for paragraph in data["paragraphs"]:
+            if not paragraph["emphasis"]:
+                paragraph.pop("emphasis")
         return convert(data)
 
 

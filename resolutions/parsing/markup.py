@@ -1,9 +1,10 @@
 """Akoma Ntoso inline markup to clean text, keeping where each link and footnote sits.
 
 Why a stage of its own: a paragraph of the UN's XML is text interleaved with ``<span>``
-(italics), ``<a href>`` (links to cited documents), ``<authorialNote>`` (footnotes) and
-``<sup>``. Search and display want one clean string, and the links must become references
-with character offsets into that string, so rendering and offset bookkeeping go together.
+(``class="italic"``: the opening words and verbs the UN prints in italics), ``<a href>``
+(links to cited documents), ``<authorialNote>`` (footnotes) and ``<sup>``. Search and
+display want one clean string, and the links (and italics) must become character offsets
+into that string, so rendering and offset bookkeeping go together.
 
 Example::
 
@@ -39,10 +40,12 @@ def collapse(text: str) -> str:
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of source text; ``href`` is set when it is (part of) a link."""
+    """A stretch of source text; ``href`` is set when it is (part of) a link, ``italic`` when
+    the markup prints it in italics (``<span class="italic">``, ``<i>``)."""
 
     text: str
     href: str = ""
+    italic: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,21 @@ def render(element: ET.Element, notes: list[Note], *, skip: Iterable[str] = ("nu
     read cleanly) and appended to ``notes``; elements named in ``skip`` are left out.
     """
     runs: list[Run] = []
-    _render_into(element, runs, notes, frozenset(skip), href="")
+    _render_into(element, runs, notes, frozenset(skip), href="", italic=False)
     return runs
 
 
 def _render_into(
-    element: ET.Element, runs: list[Run], notes: list[Note], skip: frozenset[str], href: str
+    element: ET.Element,
+    runs: list[Run],
+    notes: list[Note],
+    skip: frozenset[str],
+    href: str,
+    italic: bool,
 ) -> None:
+    italic = italic or _is_italic(element)
     if element.text:
-        runs.append(Run(element.text, href))
+        runs.append(Run(element.text, href, italic))
     for child in element:
         tag = local(child.tag)
         if tag == "authorialNote":
@@ -85,16 +94,21 @@ def _render_into(
         elif tag in skip:
             pass
         elif tag == "a" and not href and child.get("href", "").strip():
-            _render_into(child, runs, notes, skip, child.get("href", "").strip())
+            _render_into(child, runs, notes, skip, child.get("href", "").strip(), italic)
         elif tag == "p":
             # Consecutive <p> in one container are separate lines of the same paragraph.
             runs.append(Run(" "))
-            _render_into(child, runs, notes, skip, href)
+            _render_into(child, runs, notes, skip, href, italic)
             runs.append(Run(" "))
         else:
-            _render_into(child, runs, notes, skip, href)
+            _render_into(child, runs, notes, skip, href, italic)
         if child.tail:
-            runs.append(Run(child.tail, href))
+            runs.append(Run(child.tail, href, italic))
+
+
+def _is_italic(element: ET.Element) -> bool:
+    """``<span class="italic">`` (67,000 times in the corpus, "bold italic" 27) or ``<i>``."""
+    return local(element.tag) == "i" or "italic" in (element.get("class") or "").split()
 
 
 def is_emphasised(element: ET.Element) -> bool:
@@ -125,12 +139,19 @@ def plain(runs: Iterable[Run]) -> str:
     return collapse("".join(run.text for run in runs))
 
 
-def compose(runs: Iterable[Run], *, clean: Callable[[str], str]) -> tuple[str, list[Span]]:
+def compose(
+    runs: Iterable[Run],
+    *,
+    clean: Callable[[str], str],
+    italics: list[tuple[int, int]] | None = None,
+) -> tuple[str, list[Span]]:
     """Join runs into one string with ``clean`` applied, and say where each link sits.
 
     ``clean`` works run by run (it must be local: typography, whitespace), so offsets stay
     exact. Adjacent runs of the same link are one span: the UN sometimes splits a citation
-    into several links to one address ("1933", " ", "(2010)").
+    into several links to one address ("1933", " ", "(2010)"). When ``italics`` is given,
+    the ``(start, end)`` of each stretch printed in italics is appended to it (see
+    :func:`word_spans`).
     """
     pieces: list[str] = []
     spans: list[Span] = []
@@ -157,9 +178,45 @@ def compose(runs: Iterable[Run], *, clean: Callable[[str], str]) -> tuple[str, l
             elif run.href:
                 spans.append(Span(start, length, run.href))
             link_open = bool(run.href)
+            if run.italic and italics is not None:
+                italics.append((start, length))
         if raw[-1].isspace():
             space = True
-    return "".join(pieces), spans
+    text = "".join(pieces)
+    if italics is not None:
+        italics[:] = word_spans(text, italics)
+    return text, spans
+
+
+def word_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans widened to whole words and merged where only spaces part them.
+
+    The markup sometimes closes an italic span inside a word (S/RES/2331 (2016), op 2 (c):
+    ``<span class="italic">and underscores in this reg</span>ard``); the printed page
+    italicises whole words. Adjacent spans ("Recalling" + " " + "also") become one.
+
+    >>> word_spans("Calls upon States", [(0, 5), (6, 8)])
+    [(0, 10)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # --- links to references ------------------------------------------------------------------

@@ -141,6 +141,7 @@ def _parse_resolution(pages: list[PageText]) -> ParsedResolution:
         job_number=jobs[0] if jobs else "",
         adopted_on=structure.adopted_on,
         meeting=structure.meeting,
+        formula=structure.formula,
         files=tuple(p.file for p in pages),
         warnings=tuple(warnings),
     )

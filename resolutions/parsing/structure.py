@@ -123,6 +123,7 @@ class Structure:
     adopted_on: date | None = None
     meeting: str = ""
     warnings: tuple[str, ...] = ()
+    formula: str = ""  # "The Security Council," when page 1 prints it
 
 
 @functools.cache
@@ -189,7 +190,7 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
     total = pages[0].total if pages else None
     blocks: list[Block] = []
     warnings: list[str] = []
-    adopted_on, meeting = None, ""
+    adopted_on, meeting, formula = None, "", ""
     top_found = False
     last_op: int | None = None
     operative = False
@@ -206,6 +207,7 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
             if body_at is not None:
                 top_found = True
                 adopted_on, meeting = _adoption(" ".join(ln.text for ln in lines[:body_at]))
+                formula = next((ln.text for ln in lines[:body_at] if FORMULA.match(ln.text)), "")
                 lines = lines[body_at:]
                 previous = None
         for index, line in enumerate(lines):
@@ -279,7 +281,7 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
     for block in blocks:
         block.ends_on_missing_page = _ends_on_missing_page(block, present, total)
     _number_preamble(blocks, present, title_found=top_found)
-    return Structure(tuple(blocks), adopted_on, meeting, tuple(warnings))
+    return Structure(tuple(blocks), adopted_on, meeting, tuple(warnings), formula)
 
 
 def _page_lines(page: PageText) -> list[Line]:

@@ -14,7 +14,6 @@ Example::
 
 from __future__ import annotations
 
-from django.db import connection
 from django.utils.safestring import SafeString
 
 from resolutions.models import Paragraph, Resolution
@@ -27,6 +26,7 @@ from resolutions.search.base import (
     SORTS,
     Engine,
     SearchFilters,
+    read_connection,
     run_search,
 )
 from resolutions.search.postgres import PostgresEngine
@@ -66,12 +66,13 @@ class UnsupportedDatabase(RuntimeError):
 
 
 def engine_for_connection() -> Engine:
-    """The engine for the default connection's vendor, looked up on every call."""
-    if connection.vendor == "postgresql":
+    """The engine for the reading connection's vendor, looked up on every call."""
+    vendor = read_connection().vendor
+    if vendor == "postgresql":
         return PostgresEngine()
-    if connection.vendor == "sqlite":
+    if vendor == "sqlite":
         return SQLiteEngine()
-    raise UnsupportedDatabase(f"no full-text search for the {connection.vendor!r} database")
+    raise UnsupportedDatabase(f"no full-text search for the {vendor!r} database")
 
 
 def search_paragraphs(
@@ -141,7 +142,7 @@ def _hit_paragraph(paragraph: tuple, resolution: tuple) -> Paragraph:
 def _from_db(model, values: dict):
     # from_db takes the values in the model's field order.
     names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(connection.alias, names, [values[name] for name in names])
+    return model.from_db(read_connection().alias, names, [values[name] for name in names])
 
 
 def highlight_html(text: str, query: str) -> SafeString:

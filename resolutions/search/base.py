@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from django.db import connection
+from django.db import connections, router
 
 RELEVANCE = "relevance"
 DATE = "date"  # newest resolution first, paragraphs in document order
@@ -33,7 +33,15 @@ MATCH_COLUMNS = ("id", "number", "year", "kind", "position", "flag")
 NO_FILTER = "1 = 1"  # the truth value of a filter that is not set: true on both engines
 # What a hit shows, read with the page in the same statement (see search_statement).
 HIT_PARAGRAPH_FIELDS = ("id", "pid", "kind", "number", "label", "text", "resolution_id")
-HIT_RESOLUTION_FIELDS = ("id", "number", "year", "symbol")
+HIT_RESOLUTION_FIELDS = ("id", "number", "year", "symbol", "short_title")
+
+
+def read_connection():
+    """The connection searches read from: a replica when the router names one (the raw
+    statement bypasses the ORM, so it asks the router as a queryset would)."""
+    from resolutions.models import Paragraph
+
+    return connections[router.db_for_read(Paragraph)]
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,7 @@ def run_search(
         boost_params=(together,) if together else (),
         materialized=engine.materialized,
     )
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return read_counts(cursor.fetchall())
 

@@ -26,6 +26,7 @@ from resolutions.parsing.document import (
     FORMAT_PAGE_TEXT,
     FORMAT_PDF,
     FORMAT_RECORD,
+    PREAMBULAR,
     ParsedRecord,
     ParsedResolution,
     ParseError,
@@ -33,6 +34,7 @@ from resolutions.parsing.document import (
 from resolutions.parsing.pages import parse_page_texts
 from resolutions.parsing.pdf import parse_pdf
 from resolutions.parsing.records import parse_records
+from resolutions.parsing.titles import find_short_title
 from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
 from resolutions.services.sources import SourceFile, checksum, read_source_files
@@ -458,6 +460,14 @@ def resolution_fields(
         "year": (text or record).year,
         "text_source": FORMAT_AKN if akn else FORMAT_PAGE_TEXT if pages else "",
         "title": (akn.title if akn else "") or (record.title if record else ""),
+        "short_title": find_short_title(
+            titles=[akn.title if akn else "", record.title if record else ""],
+            agenda=record.agenda if record else "",
+            opening=next(
+                (p.text for p in (text.paragraphs if text else ()) if p.kind == PREAMBULAR), ""
+            ),
+        ),
+        "formula": (akn.formula if akn else "") or (pages.formula if pages else ""),
         "adopted_on": next(
             (s.adopted_on for s in (akn, pages, record) if s is not None and s.adopted_on), None
         ),

@@ -26,6 +26,7 @@ from resolutions.parsing.document import (
     ParsedReference,
     ParsedResolution,
 )
+from resolutions.parsing.emphasis import with_leads
 from resolutions.parsing.repair import normalize_typography
 from resolutions.parsing.topics import find_trafficking
 from resolutions.services.identifiers import assign_identifiers
@@ -49,6 +50,7 @@ class PlannedParagraph:
     ends_on_missing_page: bool
     addresses_trafficking: bool
     references: tuple[ParsedReference, ...]
+    emphasis: tuple[tuple[int, int], ...] = ()  # italic stretches of ``text``
 
 
 @dataclass
@@ -103,6 +105,7 @@ def _planned(paragraph: ParsedParagraph, pid: str, position: int, **overrides) -
         ends_on_missing_page=paragraph.ends_on_missing_page,
         addresses_trafficking=find_trafficking(paragraph.text),
         references=tuple(paragraph.references),
+        emphasis=tuple(paragraph.emphasis),
     )
     values.update(overrides)
     return PlannedParagraph(**values)
@@ -112,6 +115,10 @@ def plan_paragraphs(*, akn: ParsedResolution | None, pages: ParsedResolution | N
     """The paragraphs to show for a resolution, from whichever sources it has."""
     if akn is None and pages is None:
         return Plan(paragraphs=(), aliases={}, comparison=None)
+    # Page texts have lost their italics, and the XML leaves a few paragraphs unmarked: those
+    # get the opener the Council uses (a paragraph the markup italicises keeps its own).
+    pages = with_leads(pages) if pages is not None else None
+    akn = with_leads(akn) if akn is not None else None
     if akn is None:
         ids = assign_identifiers(pages.paragraphs)
         planned = tuple(

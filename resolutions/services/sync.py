@@ -25,6 +25,7 @@ PARAGRAPH_FIELDS = (
     "begins_on_missing_page",
     "ends_on_missing_page",
     "addresses_trafficking",
+    "emphasis",
 )
 REFERENCE_FIELDS = (
     "kind",
@@ -61,6 +62,7 @@ class SyncCounts:
 def _row_values(planned: PlannedParagraph) -> dict:
     values = {name: getattr(planned, name) for name in PARAGRAPH_FIELDS}
     values["pages"] = list(planned.pages)
+    values["emphasis"] = [list(span) for span in planned.emphasis] or None
     return values
 
 

@@ -18,27 +18,25 @@ Example::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from resolutions.citations import paragraph_name
 from resolutions.models import CrossReference, Paragraph
+from resolutions.parsing import members
 from resolutions.search import highlight_html
+from resolutions.search.query import parse_query
+from resolutions.search.snippets import CLOSE, OPEN, mark_matches, strip_sentinels
 
 register = template.Library()
 
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 EXCERPT_WORDS = 12  # "Cited by" excerpts: words either side of the citation
 OFFICIAL_DOCUMENT = "https://undocs.org/{}"
-# Words kept lower-case when member-state names arrive in capitals ("UNITED KINGDOM OF GREAT
-# BRITAIN AND NORTHERN IRELAND"); the UN's records spell every member in upper case.
-SMALL_WORDS = {"and", "of", "the", "da", "de", "del", "for"}
-WORD_RE = re.compile(r"[^\W\d_][\w'’]*")  # a word: letters first
 VOTE_LABELS = (
     ("Y", "In favour"),
     ("N", "Against"),
@@ -82,16 +80,68 @@ def _symbol_with_year(reference: CrossReference) -> str:
     return reference.cited_symbol
 
 
-def _escape(text: str, query: str) -> str:
-    return str(highlight_html(text, query)) if query else str(conditional_escape(text))
+def _escape(text: str, query: str, italics: Sequence[tuple[int, int]] = ()) -> str:
+    """``text`` escaped, ``query`` marked, and the stretches in ``italics`` (offsets into
+    ``text``) in ``<i>``: the UN's italic opening words and verbs."""
+    if not italics:
+        return str(highlight_html(text, query)) if query else str(conditional_escape(text))
+    marked = mark_matches([text], parse_query(query).tree)[0] if query else strip_sentinels(text)
+    return _italic_html(marked, italics)
+
+
+def _italic_html(marked: str, italics: Sequence[tuple[int, int]]) -> str:
+    """A sentinel-marked text (see resolutions.search.snippets) escaped, with ``<mark>`` and
+    ``<i>`` tags. Where a match and an italic stretch overlap, each piece gets its own tags,
+    so the two never interleave."""
+    pieces: list[tuple[str, bool, bool]] = []  # (characters, marked, italic)
+    position, in_mark = 0, False
+    for char in marked:
+        if char in (OPEN, CLOSE):
+            in_mark = char == OPEN
+            continue
+        italic = any(start <= position < end for start, end in italics)
+        if pieces and pieces[-1][1:] == (in_mark, italic):
+            pieces[-1] = (pieces[-1][0] + char, in_mark, italic)
+        else:
+            pieces.append((char, in_mark, italic))
+        position += 1
+    html = []
+    for chars, is_marked, italic in pieces:
+        piece = escape(chars)
+        piece = f"<mark>{piece}</mark>" if is_marked else piece
+        html.append(f"<i>{piece}</i>" if italic else piece)
+    return "".join(html)  # escaped above: the only tags are our own
+
+
+def _shifted(emphasis: Sequence, base: int, length: int) -> list[tuple[int, int]]:
+    """The stored italic stretches (offsets into the paragraph) that fall in
+    [base, base + length), as offsets into that piece."""
+    spans = []
+    for span in emphasis or ():
+        if not (isinstance(span, list | tuple) and len(span) == 2):
+            continue
+        start, end = max(int(span[0]) - base, 0), min(int(span[1]) - base, length)
+        if start < end:
+            spans.append((start, end))
+    return spans
 
 
 def _linked(
-    text: str, base: int | None, references: Sequence[CrossReference], query: str, number: int
+    text: str,
+    base: int | None,
+    references: Sequence[CrossReference],
+    query: str,
+    number: int,
+    emphasis: Sequence = (),
 ) -> str:
-    """``text`` escaped, with the references inside [base, base + len(text)) made links."""
+    """``text`` escaped, with the references inside [base, base + len(text)) made links and
+    the italic stretches of ``emphasis`` inside it in ``<i>``."""
     if base is None:
         return _escape(text, query)
+
+    def escaped(start: int, end: int) -> str:
+        return _escape(text[start:end], query, _shifted(emphasis, base + start, end - start))
+
     parts: list[str] = []
     cursor = 0
     for reference in references:
@@ -101,8 +151,8 @@ def _linked(
         href = reference_href(reference, number=number)
         if not href:
             continue
-        parts.append(_escape(text[cursor:start], query))
-        inner = mark_safe(_escape(text[start:end], query))
+        parts.append(escaped(cursor, start))
+        inner = mark_safe(escaped(start, end))
         if reference.kind == CrossReference.INTERNAL:
             parts.append(format_html('<a href="{}">{}</a>', href, inner))
         elif reference.target_id:
@@ -111,7 +161,7 @@ def _linked(
         else:
             parts.append(format_html('<a href="{}" rel="external">{}</a>', href, inner))
         cursor = end
-    parts.append(_escape(text[cursor:], query))
+    parts.append(escaped(cursor, len(text)))
     return "".join(parts)
 
 
@@ -133,15 +183,20 @@ class _Locator:
 
 
 def _items_html(
-    items: Iterable[dict], locator: _Locator, refs: Sequence[CrossReference], query: str, n: int
+    items: Iterable[dict],
+    locator: _Locator,
+    refs: Sequence[CrossReference],
+    query: str,
+    n: int,
+    emphasis: Sequence = (),
 ) -> str:
     rows: list[str] = []
     for item in items:
         label = str(item.get("label", ""))
         text = str(item.get("text", ""))
-        body = _linked(text, locator.find(text), refs, query, n)
+        body = _linked(text, locator.find(text), refs, query, n, emphasis)
         nested = item.get("items") or []
-        inner = _items_html(nested, locator, refs, query, n) if nested else ""
+        inner = _items_html(nested, locator, refs, query, n, emphasis) if nested else ""
         rows.append(
             format_html(
                 '<li><span class="item-label">{}</span> {}{}</li>',
@@ -160,22 +215,23 @@ def paragraph_body(paragraph: Paragraph, query: str = "") -> SafeString:
     references = list(paragraph.references.all())
     number = paragraph.resolution.number
     text = paragraph.text
+    emphasis = paragraph.emphasis if isinstance(paragraph.emphasis, list) else ()
     begins = ELLIPSIS + " " if paragraph.begins_on_missing_page else ""
     ends = " " + ELLIPSIS if paragraph.ends_on_missing_page else ""
     structure = paragraph.structure if isinstance(paragraph.structure, dict) else None
     if not structure or not structure.get("items"):
-        body = _linked(text, 0, references, query, number)
+        body = _linked(text, 0, references, query, number, emphasis)
         return format_html("<p>{}{}{}</p>", begins, mark_safe(body), ends)
     locator = _Locator(text)
     intro = str(structure.get("intro") or "")
     outro = str(structure.get("outro") or "")
     html = []
     if intro or begins:
-        intro_html = _linked(intro, locator.find(intro), references, query, number)
+        intro_html = _linked(intro, locator.find(intro), references, query, number, emphasis)
         html.append(format_html("<p>{}{}</p>", begins, mark_safe(intro_html)))
-    html.append(_items_html(structure["items"], locator, references, query, number))
+    html.append(_items_html(structure["items"], locator, references, query, number, emphasis))
     if outro or ends:
-        outro_html = _linked(outro, locator.find(outro), references, query, number)
+        outro_html = _linked(outro, locator.find(outro), references, query, number, emphasis)
         html.append(format_html("<p>{}{}</p>", mark_safe(outro_html), ends))
     return mark_safe("".join(html))
 
@@ -216,17 +272,17 @@ def citation_excerpt(paragraph: Paragraph, words: int = EXCERPT_WORDS) -> SafeSt
 
 @register.filter
 def member_name(name: str) -> str:
-    """Member names in the record data's capitals, made readable: "UNITED KINGDOM OF GREAT
-    BRITAIN AND NORTHERN IRELAND" -> "United Kingdom of Great Britain and Northern Ireland".
-    Names already in mixed case are left alone."""
-    if not name or not name.isupper():
-        return name
+    """Member names in the record data's capitals, as the UN prints them: "CÔTE D'IVOIRE" ->
+    "Côte d’Ivoire" (see resolutions.parsing.members). Mixed case is left alone."""
+    return members.member_name(name) if isinstance(name, str) and name else name
 
-    def capitalise(match: re.Match) -> str:
-        word = match.group(0)
-        return word if match.start() and word in SMALL_WORDS else word[:1].upper() + word[1:]
 
-    return WORD_RE.sub(capitalise, name.lower())
+@register.filter
+def formula_html(formula: str) -> SafeString:
+    """The enacting words as printed: "The Security Council," -> ``<i>The Security
+    Council</i>,`` (the words in italics, the punctuation after them not)."""
+    words = formula.rstrip(",:;. ")
+    return format_html("<i>{}</i>{}", words, formula[len(words) :])
 
 
 @register.filter

@@ -324,7 +324,7 @@ def resolution_json(request: HttpRequest, number: int) -> HttpResponse:
 
 def _text_lines(resolution: Resolution, request: HttpRequest) -> list[str]:
     coverage = _coverage(resolution)
-    lines = [resolution.symbol]
+    lines = [resolution.symbol + (f" {resolution.short_title}" if resolution.short_title else "")]
     if resolution.title:
         lines.append(resolution.title)
     adopted = []
@@ -348,6 +348,8 @@ def _text_lines(resolution: Resolution, request: HttpRequest) -> list[str]:
     lines.append(f"Official document: {official_url(resolution.symbol)}")
     lines.append(f"This page: {absolute_url(request, resolution.get_absolute_url())}")
     lines.append("Source: United Nations. Unofficial copy for information.")
+    if resolution.formula:
+        lines += ["", resolution.formula]
     annex = ""
     for paragraph in resolution.paragraphs.all():
         if paragraph.annex and paragraph.annex != annex:

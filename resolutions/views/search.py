@@ -125,6 +125,7 @@ def _hit_rows(results: SearchResults, query: str) -> list[dict]:
                 "symbol": resolution.symbol,
                 "number": resolution.number,
                 "year": resolution.year,
+                "short_title": resolution.short_title,
                 "paragraph": paragraph.pid,
                 "label": hit.label,
                 "kind": paragraph.kind,

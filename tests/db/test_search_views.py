@@ -101,6 +101,7 @@ def test_json_gives_the_same_search_as_data(client, archive):
         "symbol": "S/RES/2388 (2017)",
         "number": 2388,
         "year": 2017,
+        "short_title": "",  # the seed archive has no record data
         "paragraph": "op31",
         "label": "OP 31",
         "kind": "operative",

@@ -37,3 +37,23 @@ def test_debug_off_without_secret_key_refuses_to_start():
     done = manage("check", env=env)
     assert done.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in done.stderr
+
+
+def test_check_deploy_passes_with_read_replicas():
+    replicas = (
+        "postgres://postgres@replica-1:5432/archive,postgres://postgres@replica-2:5432/archive"
+    )
+    done = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION, "DATABASE_REPLICA_URLS": replicas},
+    )
+    assert done.returncode == 0, done.stderr + done.stdout
+
+
+def test_a_replica_that_is_not_the_primarys_engine_is_refused():
+    done = manage("check", env={**PRODUCTION, "DATABASE_REPLICA_URLS": "sqlite:///replica.sqlite3"})
+    assert done.returncode != 0
+    assert "DATABASE_REPLICA_URLS must name replicas" in done.stderr
