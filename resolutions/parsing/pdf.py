@@ -42,6 +42,7 @@ LINE_TOLERANCE = 2.0  # words whose tops differ by less sit on one line
 INDENT_STEP = 3.0  # points per space of indentation written into the layout page text
 MIN_INDENT = 6.0  # a line starting this far right of the column's edge is indented
 FORMULA = re.compile(r"^The Security Council\s*,$")  # ends page 1's title block
+WORD_GAP = 0.5  # points: runs closer than this are one word
 FURNITURE_GAP = 24.0  # points between two pieces of furniture printed on one line
 FOOTNOTE_SHARE = 0.9  # type smaller than this share of the body's is a footnote
 
@@ -124,9 +125,18 @@ def _separate(line: dict) -> list[dict]:
     parts, start = [], 0
     for index in range(1, len(words) + 1):
         if index == len(words) or words[index]["x0"] - words[index - 1]["x1"] > FURNITURE_GAP:
-            parts.append(" ".join(w["text"] for w in words[start:index]))
+            parts.append(_joined(words[start:index]))
             start = index
     return [{**line, "text": part} for part in parts]
+
+
+def _joined(words: list[dict]) -> str:
+    """Words of a line as text: a space where the PDF leaves a gap, none where two runs touch
+    (pdfplumber splits "Council" in italics from the roman "," after it)."""
+    text = words[0]["text"] if words else ""
+    for before, word in zip(words, words[1:], strict=False):
+        text += ("" if word["x0"] - before["x1"] < WORD_GAP else " ") + word["text"]
+    return text
 
 
 def _lines(page) -> list[dict]:
@@ -149,7 +159,7 @@ def _lines(page) -> list[dict]:
                 "x0": words[0]["x0"],
                 "x1": words[-1]["x1"],
                 "size": statistics.median(w["size"] for w in words),
-                "text": " ".join(w["text"] for w in words),
+                "text": _joined(words),
                 "words": words,
             }
         )
