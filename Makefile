@@ -11,7 +11,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/archive
 CORPUS ?= ../shared/corpora/un-sc-akn
 
 BACKUP ?= archive-backup.json.gz
-.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load corpus clean lock audit backup restore
+.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load bench-fidelity corpus clean lock audit backup restore
 
 
 # Installs exactly what requirements.lock pins (hashes checked), then the project itself.
@@ -101,6 +101,11 @@ bench-peer: install
 # A full-corpus ingest and re-ingest while 8 clients search and read: errors (target 0), latency.
 bench-ingest-load: install
 	$(PY) bench/ingest_under_load.py --corpus $(CORPUS)
+
+# Page texts and PDFs of resolutions the tests never saw, read back and measured against the
+# XML (held-out set: odd resolution numbers). Needs poppler's pdftotext (poppler-utils).
+bench-fidelity: install
+	$(PY) bench/fidelity.py --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -27,6 +27,7 @@ PARAGRAPH_KINDS = (PREAMBULAR, OPERATIVE, HEADING, ANNEX, FOOTNOTE)
 FORMAT_PAGE_TEXT = "page-text"
 FORMAT_AKN = "akn"
 FORMAT_RECORD = "record"  # the UN's record data, JSON lines
+FORMAT_PDF = "pdf"  # a resolution's PDF as the UN publishes it
 
 # Reference kinds.
 REF_RESOLUTION = "resolution"  # a Security Council resolution: S/RES/<number> (<year>)

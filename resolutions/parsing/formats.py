@@ -5,7 +5,8 @@ Why by content: files arrive renamed ("S_RES_2388 (2017)-1720704E.xml", "page3.t
 
 * ``"akn"`` -- XML whose root element is ``akomaNtoso`` (the UN's AKN4UN files);
 * ``"record"`` -- JSON lines whose first object has a "symbol" (``metadata/YEAR.json``);
-* ``"page-text"`` -- text whose first non-empty line is a symbol header "S/RES/2388 (2017)".
+* ``"page-text"`` -- text whose first non-empty line is a symbol header "S/RES/2388 (2017)";
+* ``"pdf"`` -- a file that opens with the PDF signature ``%PDF-``.
 
 Example::
 
@@ -18,7 +19,13 @@ from __future__ import annotations
 import json
 import re
 
-from resolutions.parsing.document import FORMAT_AKN, FORMAT_PAGE_TEXT, FORMAT_RECORD, ParseError
+from resolutions.parsing.document import (
+    FORMAT_AKN,
+    FORMAT_PAGE_TEXT,
+    FORMAT_PDF,
+    FORMAT_RECORD,
+    ParseError,
+)
 from resolutions.parsing.xmltext import REFUSED, xml_encoding
 
 _XML_ROOT = re.compile(
@@ -38,13 +45,15 @@ _PAGE_HEADER = re.compile(
     re.X,
 )
 _EXPECTED = (
-    'expected Akoma Ntoso XML (root <akomaNtoso>), JSON lines with a "symbol", '
+    'expected a PDF, Akoma Ntoso XML (root <akomaNtoso>), JSON lines with a "symbol", '
     "or page text whose first line is a symbol such as S/RES/2388 (2017)"
 )
 
 
 def detect_format(name: str, data: bytes) -> str:
-    """ "akn", "record" or "page-text"; :class:`ParseError` naming ``name`` otherwise."""
+    """ "akn", "record", "page-text" or "pdf"; :class:`ParseError` naming ``name`` otherwise."""
+    if data.startswith(b"%PDF-"):
+        return FORMAT_PDF
     encoding, bom = xml_encoding(data)  # XML says how it is encoded: Latin-1, UTF-16 ...
     try:
         head = data[bom : bom + 4096].decode(encoding, "replace")

@@ -39,14 +39,23 @@ PAGE_NUMBER = re.compile(
 JOB_NUMBER = re.compile(
     r"""
     ^(?P<job>\d{2}-\d{5})   # the UN's job number: year and serial ("17-20704")
-    (?:\s*\([A-Z]\))?$      # page 1 adds the language: "17-20704 (E)"
+    (?:\s*\([A-Z]\))?      # page 1 adds the language: "17-20704 (E)"
+    (?:\s+[0-3]\d[01]\d\d\d)?$  # and may print the processing date beside it: "211117"
     """,
     re.VERBOSE,
 )
-# Page 1 only: the bar code ("*1720704*") and the recycling note.
-FIRST_PAGE_NOISE = re.compile(r"^(?:\*\d{6,9}\*|Please recycle\W*)$")
+FIRST_PAGE_NOISE = re.compile(
+    r"""
+    ^(?:\*\d{6,9}\*                  # page 1 only: the bar code ("*1720704*")
+    | [0-3]\d[01]\d\d\d               # the processing date, day month year ("150126")
+    | Please\ recycle\W*              # the recycling note
+    )$
+    """,
+    re.VERBOSE,
+)
 # Page 1 only: the distribution line of the masthead ("Security Council Distr.: General").
 DISTRIBUTION = re.compile(r"\bDistr\.:\s*\w+")
+GLUED_SHARE = 1.4  # a line this much longer than the next longest is two lines glued
 HEADER_SEARCH_LINES = 3  # the symbol must be among the first non-empty lines
 
 
@@ -153,7 +162,7 @@ def _find_last(lines: list[tuple[int, str]], pattern: re.Pattern[str]) -> int | 
 
 
 def typical_width(lines: list[str]) -> int:
-    """The usual length of a full line of body text on a page (the median of longer lines).
+    """The usual length of a full line of body text on a page (from the longer lines).
 
     Short lines (a paragraph's last line, a number on its own line) are left out; 0 when
     the page has too few lines to tell.
@@ -161,4 +170,9 @@ def typical_width(lines: list[str]) -> int:
     lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 30)
     if len(lengths) < 3:
         return 0
-    return lengths[len(lengths) // 2]
+    # Lines far longer than the next longest are two lines glued together: left out. Of the
+    # rest, the upper quartile, not the median: on a short page, paragraphs' last lines can
+    # be most of the lines.
+    while len(lengths) > 3 and lengths[-1] > GLUED_SHARE * lengths[-2]:
+        lengths.pop()
+    return lengths[len(lengths) * 3 // 4]

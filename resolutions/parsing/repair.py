@@ -107,7 +107,7 @@ def normalize_typography(text: str) -> str:
 # A real dash has spaces on both sides; a hyphen glued to the next word only is damage.
 SPACE_BEFORE_HYPHEN = re.compile(
     r"""
-    (?<![\w-])(?P<left>[^\W\d_]+)  # a word ("Secretary") ...
+    (?<!\w)(?P<left>[^\W\d_]+)    # a word ("Secretary", the "by" of "case-by -case") ...
     \u0020-                        # a space, then the hyphen ...
     (?=[^\W\d_])                   # ... glued to the next word ("-General")
     """,
@@ -162,7 +162,7 @@ def _joinable(vocab: Vocabulary, parts: Sequence[str]) -> bool:
     return all(not (a and b) for a, b in zip(words, words[1:], strict=False))
 
 
-def _join_split_words(text: str) -> str:
+def join_split_words(text: str) -> str:
     """Join words split by stray spaces: "traffick ing" -> "trafficking", "f or" -> "for".
 
     Where two joins compete for one fragment ("of f inancial"), the one that joins only
@@ -211,7 +211,13 @@ def _join_at(vocab: Vocabulary, text: str, tokens: list, i: int) -> list | None:
         after = text[last_end : last_end + 1]
         # Runs inside a longer token stay: "’s" (a possessive), "G5S", the "re" of
         # "re-establish", the "d" of "d’Engagement".
-        if before in ("’", "'") or before.isalnum() or after in ("-", "’", "'") or after.isdigit():
+        possessive = re.match(r"[’']s\b", text[last_end : last_end + 3]) is not None
+        if (
+            before in ("’", "'")
+            or before.isalnum()
+            or (after in ("-", "’", "'") and not possessive)  # "Gr oup’s" joins, "d’" not
+            or after.isdigit()
+        ):
             continue
         if _joinable(vocab, [t["word"] for t in group]):
             return group
@@ -274,7 +280,7 @@ def repair_text(text: str) -> str:
     text = SPACE_AFTER_HYPHEN.sub(_close_hyphen, text)
     text = SPACE_BEFORE_PUNCTUATION.sub("", text)
     text = SPACE_AFTER_BRACKET.sub("", text)
-    text = _join_split_words(text)
+    text = join_split_words(text)
     return _hyphenate_unknown(text)
 
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 
-from resolutions.parsing.document import OPERATIVE, PREAMBULAR, ParsedParagraph
+from resolutions.parsing.document import HEADING, OPERATIVE, PREAMBULAR, ParsedParagraph
 from resolutions.parsing.furniture import PageText, typical_width
-from resolutions.parsing.repair import vocabulary
+from resolutions.parsing.repair import join_split_words, vocabulary
 
 OPERATIVE_START = re.compile(
     r"""
@@ -58,6 +58,16 @@ PREAMBLE_OPENING = re.compile(
 # Words that follow a participle opening a preamble: "Committed to", "Convinced that".
 PARTICIPLE_LINKS = {"to", "that", "by", "about", "at", "with", "of", "in", "further", "also"}
 ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?$")  # annexes are not parsed here
+SECTION_HEADING = re.compile(
+    r"""
+    ^(?:[A-Z]\.\s+|[IVX]+\.\s+)?   # an optional label ("A. ", "IV. ")
+    [A-Z\u201c"][^;]*                # a capitalised title, no clause's semicolon
+    (?<![.;,])$                     # and no terminator at its end (a colon may end it)
+    """,
+    re.VERBOSE,
+)
+HEADING_WIDTH_SHARE = 0.8  # a heading line longer than this share of a full line wraps
+HEADING_LENGTH = 70  # ... and than this, where the page has too few lines to tell
 
 # What ends a paragraph before the next begins: "," or ";" in the preamble, ";" or "." for
 # operative paragraphs. A text ending otherwise (or with ":" before sub-paragraphs) goes on.
@@ -74,6 +84,7 @@ class Line:
     page: int
     number: int
     width: int
+    indent: int | None = None  # leading spaces, on a page that prints its indentation
 
 
 @dataclass
@@ -139,15 +150,28 @@ def opens_preambular(text: str) -> bool:
     "-ed" followed by "to", "that", "by" ... ("Committed to", but not "United Nations"); or
     an adverb in "-ly" before any of these ("Firmly convinced").
 
+    A word split by the extraction is read joined ("Strongly co ndemning"), so that the
+    damage cannot hide a paragraph's start and join it to the one before.
+
     >>> opens_preambular("Underscoring the need"), opens_preambular("Council includes")
     (True, False)
+    >>> opens_preambular("Reaffir ming its commitment")
+    True
     """
+    if _opens_preambular(text):
+        return True
+    head = text[:60]
+    mended = join_split_words(head)
+    return mended != head and _opens_preambular(mended + text[60:])
+
+
+def _opens_preambular(text: str) -> bool:
     match = PREAMBLE_OPENING.match(text)
     if not match:
         return False
     word, following = match["word"], match["next"] or ""
     if word.endswith("ly") and following:
-        return opens_preambular(following[0].upper() + following[1:] + text[match.end() :])
+        return _opens_preambular(following[0].upper() + following[1:] + text[match.end() :])
     if word in preamble_openers():
         return True
     if word.endswith("ing") and len(word) > 4:
@@ -174,9 +198,9 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
     previous: Line | None = None
     current: Block | None = None
 
+    page_lines = {page.page: _page_lines(page) for page in pages}
     for page in pages:
-        width = typical_width([text for _, text in page.body])
-        lines = [Line(text.strip(), page.page, no, width) for no, text in page.body]
+        lines = page_lines[page.page]
         after_gap = page.page > 1 and page.page - 1 not in present
         if page.page == 1:
             body_at = _first_page_body(lines)
@@ -194,6 +218,35 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 in_annex = True
                 continue
             start = OPERATIVE_START.match(line.text)
+            following = _next_lines(lines, page_lines.get(page.page + 1, []), index)
+            if (
+                line.indent == 0
+                and current is not None
+                and not top
+                and not (
+                    previous is not None
+                    and _ends_paragraph(previous.text)
+                    and _is_heading(line, following, last_op)
+                )
+            ):
+                # Flush left on a page that shows indentation: the line goes on the paragraph,
+                # whatever its first word -- unless it is a heading as wide as the column.
+                current.lines.append(line)
+                previous = line
+                continue
+            if (
+                not start
+                and not top
+                and (previous is None or _ends_paragraph(previous.text) or previous.text == "")
+                and _is_heading(line, following, last_op)
+            ):
+                if current is not None and current.kind == HEADING and _is_long(current.lines[-1]):
+                    current.lines.append(line)  # the wrapped heading's next line
+                else:
+                    current = Block(HEADING, None, [line], line.number)
+                    blocks.append(current)
+                previous = Line("", line.page, line.number, line.width)  # a heading ends
+                continue
             if (
                 start
                 and _opens_operative(start["rest"])
@@ -205,10 +258,15 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 body = [Line(rest, line.page, line.number, line.width)] if rest else []
                 current = Block(OPERATIVE, last_op, body, line.number)
                 blocks.append(current)
+            elif not operative and line.indent and not ITEM_START.match(line.text):
+                current = Block(PREAMBULAR, None, [line], line.number)  # indented: a new one
+                blocks.append(current)
             elif (
                 not operative
                 and opens_preambular(line.text)
-                and (top or previous is None or _ends_paragraph(previous.text))
+                and (
+                    top or previous is None or previous.text == "" or _ends_paragraph(previous.text)
+                )
             ):
                 current = Block(PREAMBULAR, None, [line], line.number)
                 blocks.append(current)
@@ -224,6 +282,76 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
         block.ends_on_missing_page = _ends_on_missing_page(block, present, total)
     _number_preamble(blocks, present, title_found=top_found)
     return Structure(tuple(blocks), adopted_on, meeting, tuple(warnings), formula)
+
+
+def _page_lines(page: PageText) -> list[Line]:
+    """A page's body lines; with their indentation where the page prints it.
+
+    A layout page text (from the PDF reader, or pypdf's extraction) indents the first line
+    of each paragraph and leaves the others flush: a page where an indented line runs on
+    into a flush one is read so, and its flush lines never start a paragraph.
+    """
+    width = typical_width([t for _, t in page.body])
+    texts = [text.strip() for _, text in page.body]
+    indents = [len(text) - len(text.lstrip()) for _, text in page.body]
+    # The page shows its layout when an indented line runs on into a flush one.
+    layout = any(
+        indents[i] == 0 and indents[i - 1] > 0 and not texts[i - 1].endswith((",", ";", ".", ":"))
+        for i in range(1, len(indents))
+    )
+    return [
+        Line(text.strip(), page.page, no, width, indent if layout else None)
+        for (no, text), indent in zip(page.body, indents, strict=True)
+    ]
+
+
+def _next_lines(lines: list[Line], next_page: list[Line], index: int) -> list[Line]:
+    """The two lines after ``lines[index]``, running on to the next page's if it is here."""
+    following = lines[index + 1 : index + 3]
+    return following + next_page[: 2 - len(following)]
+
+
+def _is_heading(line: Line, following: Sequence[Line], last_op: int | None) -> bool:
+    """Whether a line is a section heading ("Travel ban and asset freeze", "Reporting").
+
+    The UN centres them on a line of their own between two paragraphs: after a line that
+    ends a paragraph (checked by the caller), capitalised, without a clause's punctuation,
+    and followed by the start of a paragraph -- the next operative number or a preambular
+    opening -- or by another heading line. A heading as long as a full line is one wrapped
+    onto the next ("Prevention of Illicit Exports of Petroleum, including Crude Oil and
+    Refined Petroleum" / "Products"): only an operative number after it tells it from a
+    paragraph's first line.
+    """
+    if not _heading_like(line):
+        return False
+    long = _is_long(line)
+    if not following:
+        # The last line of a page whose next page is missing: in the operative part, a
+        # short line after a finished paragraph that carries no number can only be a heading.
+        return last_op is not None and not long
+    start = OPERATIVE_START.match(following[0].text)
+    if start:
+        return _opens_operative(start["rest"]) and _plausible_number(int(start["number"]), last_op)
+    if not long and last_op is None and opens_preambular(following[0].text):
+        return True
+    # Two heading lines in a row ("B. Security process" / "Training of Malian forces").
+    return _is_heading(following[0], following[1:], last_op)
+
+
+def _is_long(line: Line) -> bool:
+    """A line near the full width of its page: a heading that goes on to the next line."""
+    return len(line.text) > (line.width * HEADING_WIDTH_SHARE if line.width else HEADING_LENGTH)
+
+
+def _heading_like(line: Line) -> bool:
+    return (
+        len(line.text) <= (line.width * 1.15 if line.width else 2 * HEADING_LENGTH)
+        and SECTION_HEADING.match(line.text) is not None
+        and not ITEM_START.match(line.text)
+        and not ANNEX_HEADING.match(line.text)
+        # "Acting under Chapter VII of the Charter of the United Nations:" ends the preamble
+        and not line.text.startswith("Acting under ")
+    )
 
 
 def _first_page_body(lines: Sequence[Line]) -> int | None:
@@ -282,7 +410,7 @@ def _settle_fragments(blocks: list[Block], *, operative_seen: bool, warnings: li
         if block.kind is not None:
             settled.append(block)
             continue
-        following = next((b for b in blocks[index + 1 :] if b.kind is not None), None)
+        following = next((b for b in blocks[index + 1 :] if b.kind not in (None, HEADING)), None)
         if following is not None and following.kind == OPERATIVE and following.number > 1:
             block.kind, block.number = OPERATIVE, following.number - 1
         elif following is not None:
@@ -318,6 +446,8 @@ def _ends_on_missing_page(block: Block, present: set[int], total: int | None) ->
     Its last line must end its page, the next page must be absent (and this page not the
     last of the document), and the text must not end as a complete paragraph does.
     """
+    if block.kind == HEADING:
+        return False
     if not block.lines:
         return True  # a number at the foot of a page, its text on the missing next page
     last = block.lines[-1]

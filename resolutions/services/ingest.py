@@ -11,6 +11,7 @@ and the XML in either order, gives the same archive. Example::
 
 from __future__ import annotations
 
+import base64
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.document import (
     FORMAT_AKN,
     FORMAT_PAGE_TEXT,
+    FORMAT_PDF,
     FORMAT_RECORD,
     PREAMBULAR,
     ParsedRecord,
@@ -31,6 +33,7 @@ from resolutions.parsing.document import (
     ParseError,
 )
 from resolutions.parsing.pages import parse_page_texts
+from resolutions.parsing.pdf import parse_pdf
 from resolutions.parsing.records import merge_records, parse_records
 from resolutions.parsing.titles import find_short_title
 from resolutions.parsing.xmltext import decode_xml
@@ -57,6 +60,7 @@ class IngestReport:
     resolutions_updated: int = 0
     pages_added: int = 0
     xml_added: int = 0
+    pdfs_added: int = 0
     records_added: int = 0
     duplicates_skipped: int = 0
     unchanged: int = 0
@@ -77,6 +81,7 @@ class IngestReport:
             or self.resolutions_updated
             or self.pages_added
             or self.xml_added
+            or self.pdfs_added
             or self.records_added
             or self.counts.changed
             or self.links_changed
@@ -85,7 +90,7 @@ class IngestReport:
     def summary(self) -> list[str]:
         lines = [
             f"{self.files} files read: {self.pages_added} new pages, "
-            f"{self.xml_added} new XML texts, "
+            f"{self.xml_added} new XML texts, {self.pdfs_added} new PDFs, "
             f"{self.records_added} new records, {self.unchanged} already in the archive, "
             f"{self.duplicates_skipped} duplicates skipped",
             f"resolutions: {self.resolutions_created} new, {self.resolutions_updated} updated",
@@ -138,6 +143,7 @@ def _ingest_files(files: list[SourceFile], *, dry_run: bool, progress: Progress)
         if by_format[FORMAT_PAGE_TEXT]
         else []
     )
+    pdf_parsed = [(f, parse_pdf(f.name, f.data)) for f in by_format[FORMAT_PDF]]
     akn_parsed: list[tuple[SourceFile, ParsedResolution]] = []
     xml_files = by_format[FORMAT_AKN]
     for done, source in enumerate(xml_files, 1):
@@ -162,7 +168,7 @@ def _ingest_files(files: list[SourceFile], *, dry_run: bool, progress: Progress)
     try:
         with busy_to_message(), transaction.atomic(), ingest_lock():
             lift_statement_timeout(connection)
-            _ingest_parsed(report, page_groups, akn_parsed, records, progress)
+            _ingest_parsed(report, page_groups, akn_parsed, records, progress, pdf_parsed)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -181,13 +187,18 @@ def _planner_statistics_refresh() -> None:
             cursor.execute("ANALYZE")
 
 
-def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress) -> None:
+def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress, pdfs=()) -> None:
     touched: dict[int, Resolution] = {}
     new_xml: dict[int, list[tuple[SourceFile, ParsedResolution]]] = defaultdict(list)
 
     for parsed in page_groups:
         resolution = _resolution_for(report, parsed, file=parsed.files[0], line=1)
         _store_pages(report, resolution, parsed)
+        touched[resolution.number] = resolution
+
+    for source, parsed in pdfs:
+        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        _store_pdf(report, resolution, source, parsed)
         touched[resolution.number] = resolution
 
     seen_checksums: set[str] = set()
@@ -319,6 +330,48 @@ def _store_source(
         raw_text=decode_xml(name, data) if format == FORMAT_AKN else data.decode("utf-8"),
     )
     return True
+
+
+def _store_pdf(
+    report: IngestReport, resolution: Resolution, source: SourceFile, parsed: ParsedResolution
+) -> None:
+    """Keep a PDF verbatim (its bytes base64-encoded in ``raw_text``; the checksum is the
+    bytes') and its pages as page texts for provenance. A page the archive already holds
+    from another page text is left as it is: the PDF keeps its own version."""
+    _check_lengths(Source, {"file_name": source.name}, file=source.name)
+    if Source.objects.filter(
+        resolution=resolution, format=FORMAT_PDF, checksum=source.checksum
+    ).exists():
+        report.unchanged += 1
+        return
+    Source.objects.create(
+        resolution=resolution,
+        format=FORMAT_PDF,
+        file_name=source.name,
+        checksum=source.checksum,
+        page_number=None,
+        raw_text=base64.b64encode(source.data).decode("ascii"),
+    )
+    report.pdfs_added += 1
+    held = set(
+        Source.objects.filter(resolution=resolution, format=FORMAT_PAGE_TEXT).values_list(
+            "page_number", flat=True
+        )
+    )
+    for page in parsed.pages:
+        if page.number in held:
+            report.warnings.append(
+                f"{parsed.symbol}: page {page.number} is already held as a page text; "
+                f"the one in {source.name} is kept only in the PDF"
+            )
+            continue
+        _store_source(
+            resolution, FORMAT_PAGE_TEXT, page.file, page.raw_text.encode("utf-8"), page.number
+        )
+        report.pages_added += 1
+    for warning in parsed.warnings:
+        if warning not in report.warnings:
+            report.warnings.append(warning)
 
 
 def _store_pages(report: IngestReport, resolution: Resolution, parsed: ParsedResolution) -> None:

@@ -13,8 +13,9 @@ from resolutions.parsing.formats import detect_format
 
 # Files that are never sources: editor backups, OS litter, the corpus's own documentation.
 IGNORED_NAMES = {".DS_Store", "README.md", "README", "LICENSE"}
-# The largest source file accepted (the corpus's largest is 0.8 MB: S/RES/2231 (2015) with its
-# annexes). A file is read whole, and parsed whole, so this bounds an ingest's memory.
+# The largest source file accepted, refused before it is read (the corpus's largest XML is
+# 0.8 MB: S/RES/2231 (2015) with its annexes; a resolution's PDF is well under a megabyte, the
+# largest, with maps in annexes, a few). A file is read whole, and parsed whole, so this bounds an ingest's memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -58,8 +59,8 @@ def read_source_files(paths: list[str | Path]) -> list[SourceFile]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(
-                f"file of {size / 2**20:.1f} MB: the archive takes source files of up to "
-                f"{MAX_FILE_BYTES // 2**20} MB",
+                f"file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit: the"
+                " archive takes source files of up to that size; nothing read",
                 file=str(path),
             )
         data = path.read_bytes()

@@ -10,7 +10,7 @@ from resolutions.parsing.formats import detect_format
 SAMPLES = Path(__file__).parent / "akn_samples"
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 EXPECTED = (
-    'expected Akoma Ntoso XML (root <akomaNtoso>), JSON lines with a "symbol", or page text '
+    'expected a PDF, Akoma Ntoso XML (root <akomaNtoso>), JSON lines with a "symbol", or page text '
     "whose first line is a symbol such as S/RES/2388 (2017)"
 )
 
@@ -36,6 +36,8 @@ EXPECTED = (
         ("page.txt", b"S/RES/2388 (2017)\n24. Requests the Secretary-General", "page-text"),
         ("page.xml", b"\n  S/RES/2331 (2016)  \ninformation regarding", "page-text"),
         ("first.txt", b"United Nations S/RES/2388 (2017)\nSecurity Council", "page-text"),
+        ("S_RES_2388.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdf"),
+        ("renamed.txt", b"%PDF-1.4\n", "pdf"),
     ],
 )
 def test_detects_by_content_not_by_name(name, data, format_):

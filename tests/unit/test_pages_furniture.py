@@ -51,10 +51,12 @@ def test_the_header_gives_symbol_number_and_year():
     assert (parsed.symbol, parsed.number, parsed.year) == ("S/RES/2331 (2016)", 2331, 2016)
 
 
-def test_typical_width_is_the_median_full_line():
+def test_typical_width_is_a_full_line_never_two_glued():
     lines = ["x" * 80, "x" * 82, "x" * 79, "24.", "x" * 160, "short last line"]
     assert typical_width(lines) == 82
     assert typical_width(["24.", "short"]) == 0
+    # A short page: most lines end paragraphs, yet a full line is still a full line.
+    assert typical_width(["x" * 40, "x" * 44, "x" * 47, "x" * 50, "x" * 86, "x" * 88]) == 86
 
 
 @pytest.mark.parametrize(
