@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from resolutions.lineage.services import lineage_update
 from resolutions.models import CrossReference, Paragraph, Resolution, Source
 from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.document import (
@@ -52,6 +53,7 @@ class IngestReport:
     updated_numbers: set[int] = field(default_factory=set)
     counts: SyncCounts = field(default_factory=SyncCounts)
     links_changed: int = 0
+    lineage_changed: int = 0
     totals: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     comparisons: list[str] = field(default_factory=list)
@@ -190,6 +192,10 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress)
             progress("store", done, len(touched))
 
     report.links_changed = references_link()
+    changed = report.created_numbers | report.updated_numbers
+    if changed:  # agreed language: only what the changed resolutions touch is recomputed
+        ids = set(Resolution.objects.filter(number__in=changed).values_list("id", flat=True))
+        report.lineage_changed = lineage_update(resolution_ids=ids).changed
     report.totals = {
         "resolutions": Resolution.objects.count(),
         "pages": Source.objects.filter(format=FORMAT_PAGE_TEXT).count(),

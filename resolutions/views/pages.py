@@ -29,6 +29,7 @@ from resolutions.citations import (
     paragraph_name,
 )
 from resolutions.filters import TEXT_ALL, ResolutionFilter
+from resolutions.lineage.selectors import paragraph_lineage_get
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
 from resolutions.templatetags.archive import official_url
@@ -288,6 +289,7 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str) -> HttpRespons
         "paragraph": paragraph,
         "before": before,
         "after": after,
+        "lineage": paragraph_lineage_get(paragraph=paragraph),
         "query": query,
         "search_query": query,  # fills the header's search box, to refine the search
         "citations": citations,
