@@ -138,3 +138,7 @@ LOGGING = {
 # The public name and canonical origin of the site, used in citations and link previews.
 SITE_NAME = "Security Council Trafficking in Persons Archive"
 SITE_ORIGIN = os.environ.get("DJANGO_SITE_ORIGIN", "").rstrip("/")
+
+# Agreed language (resolutions/lineage/): computed by each ingest for what it changed when on;
+# otherwise by `manage.py lineage`. Off by default while the whole-corpus step is slow.
+LINEAGE_AT_INGEST = env_flag("DJANGO_LINEAGE_AT_INGEST", default=False)

@@ -45,3 +45,11 @@ def test_rerun_changes_nothing_and_a_changed_text_updates_the_other(pair):
     Paragraph.objects.filter(pk=source.pk).update(text="Something else entirely, now.")
     assert lineage_update(resolution_ids={older.id}).deleted == 1
     assert not LineageLink.objects.exists()
+
+
+def test_the_lineage_command_computes_what_an_ingest_left(pair, capsys):
+    from django.core.management import call_command
+
+    call_command("lineage")
+    assert LineageLink.objects.count() == 1
+    assert "links 1 new" in capsys.readouterr().out
