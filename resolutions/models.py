@@ -184,3 +184,27 @@ class CrossReference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.paragraph} -> {self.cited_symbol}"
+
+
+class LineageLink(models.Model):
+    """An earlier paragraph whose wording a later one reuses, computed at ingest by
+    :mod:`resolutions.lineage`. ``closest``: among the later paragraph's closest earlier
+    sources; ``origin``: the earliest paragraph with that wording ("first agreed in")."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="lineage")
+    # SET_NULL, not CASCADE: a source removed by a re-ingest leaves a row that tells the
+    # lineage step which later paragraph must look for its sources again.
+    source = models.ForeignKey(
+        Paragraph, null=True, on_delete=models.SET_NULL, related_name="lineage_reuses"
+    )
+    share = models.PositiveSmallIntegerField()  # per mille of wording shared
+    closest = models.BooleanField(default=False)
+    origin = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["paragraph", "source"], name="unique_lineage_link"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph_id} <- {self.source_id} ({self.share / 10:.1f} %)"

@@ -48,7 +48,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resolutions", "0005_reading_as_printed"),
+        ("resolutions", "0006_lineage"),
     ]
 
     operations = [

@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from resolutions.health.limits import lift_statement_timeout
+from resolutions.lineage.services import lineage_update
 from resolutions.models import CrossReference, Paragraph, Resolution, Source
 from resolutions.parsing.akn import parse_akn
 from resolutions.parsing.document import (
@@ -68,6 +70,7 @@ class IngestReport:
     updated_numbers: set[int] = field(default_factory=set)
     counts: SyncCounts = field(default_factory=SyncCounts)
     links_changed: int = 0
+    lineage_changed: int = 0
     totals: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     comparisons: list[str] = field(default_factory=list)
@@ -245,6 +248,13 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress,
     report.links_changed = references_link()
     if touched or search_words_missing():
         search_words_rebuild()  # the vocabulary "did you mean" reads
+    changed = report.created_numbers | report.updated_numbers
+    # Agreed language: only what the changed resolutions touch is recomputed. Off by default
+    # until the step meets its budget (a whole corpus takes minutes, not the 30 s allowed):
+    # DJANGO_LINEAGE_AT_INGEST=1, or `manage.py lineage` after an ingest.
+    if changed and settings.LINEAGE_AT_INGEST:
+        ids = set(Resolution.objects.filter(number__in=changed).values_list("id", flat=True))
+        report.lineage_changed = lineage_update(resolution_ids=ids).changed
     report.totals = {
         "resolutions": Resolution.objects.count(),
         "pages": Source.objects.filter(format=FORMAT_PAGE_TEXT).count(),

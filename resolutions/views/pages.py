@@ -31,6 +31,7 @@ from resolutions.citations import (
 )
 from resolutions.exports.links import site_origin
 from resolutions.filters import TEXT_ALL, ResolutionFilter
+from resolutions.lineage.selectors import paragraph_lineage_get
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
 from resolutions.templatetags.archive import official_url
@@ -321,6 +322,7 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "")
         "paragraph": paragraph,
         "before": before,
         "after": after,
+        "lineage": paragraph_lineage_get(paragraph=paragraph),
         "query": query,
         "search_query": query,  # fills the header's search box, to refine the search
         "citations": citations,
