@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0003_search_table'),
+        ('resolutions', '0005_reading_as_printed'),
     ]
 
     operations = [
