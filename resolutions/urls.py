@@ -3,7 +3,23 @@
 Paragraph permalinks are ``/resolutions/<number>/<pid>/``; see resolutions.services.identifiers.
 """
 
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
+
+
+class SubParagraphConverter:
+    """Sub-paragraph keys as ingest makes them (resolutions.addresses.item_key): "a",
+    "a/iii", "1-1-3". Anything else is not an address, so it is a 404, not a redirect."""
+
+    regex = r"[a-z0-9-]+(?:/[a-z0-9-]+)*"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(SubParagraphConverter, "subparagraph")
 
 from resolutions.views import pages, search
 
@@ -19,7 +35,7 @@ urlpatterns = [
     path("resolutions/<int:number>/<str:pid>/", pages.paragraph_detail, name="paragraph"),
     # A sub-paragraph: /resolutions/2653/op16/a/, /resolutions/2653/op12/a/iii/
     path(
-        "resolutions/<int:number>/<str:pid>/<path:sub>/",
+        "resolutions/<int:number>/<str:pid>/<subparagraph:sub>/",
         pages.paragraph_detail,
         name="subparagraph",
     ),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from resolutions.addresses import item_key
 from resolutions.citations import paragraph_citations
 from resolutions.models import Paragraph, Resolution
 from resolutions.search.query import Phrase
@@ -103,7 +104,9 @@ def resolve_citation(citation: ParsedCitation | None) -> ResolutionMatch | None:
     ).un
     url = Paragraph(resolution=resolution, pid=paragraph).get_absolute_url()
     items = (structure or {}).get("items") or [] if isinstance(structure, dict) else []
-    if citation.subparagraph and any(i.get("key") == citation.subparagraph for i in items):
+    if citation.subparagraph and any(
+        i.get("key", item_key(str(i.get("label", "")))) == citation.subparagraph for i in items
+    ):
         # The sub-paragraph's own permalink (/resolutions/2653/op16/a/).
         cited += f" ({citation.subparagraph})"
         url = reverse(
