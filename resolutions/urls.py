@@ -5,6 +5,8 @@ Paragraph permalinks are ``/resolutions/<number>/<pid>/``; see resolutions.servi
 
 from django.urls import path, re_path, register_converter
 
+from resolutions.views import pages, search
+
 
 class SubParagraphConverter:
     """Sub-paragraph keys as ingest makes them (resolutions.addresses.item_key): "a",
@@ -21,7 +23,6 @@ class SubParagraphConverter:
 
 register_converter(SubParagraphConverter, "subparagraph")
 
-from resolutions.views import pages, search
 
 app_name = "resolutions"
 

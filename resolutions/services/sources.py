@@ -15,7 +15,8 @@ from resolutions.parsing.formats import detect_format
 IGNORED_NAMES = {".DS_Store", "README.md", "README", "LICENSE"}
 # The largest source file accepted, refused before it is read (the corpus's largest XML is
 # 0.8 MB: S/RES/2231 (2015) with its annexes; a resolution's PDF is well under a megabyte, the
-# largest, with maps in annexes, a few). A file is read whole, and parsed whole, so this bounds an ingest's memory.
+# largest, with maps in annexes, a few). A file is read whole, and parsed whole, so this
+# bounds an ingest's memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
