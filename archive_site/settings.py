@@ -196,3 +196,6 @@ BULK_EXPORT_DIR = BASE_DIR / os.environ.get("DJANGO_BULK_DIR", "bulk")  # relati
 # Agreed language (resolutions/lineage/): computed by each ingest for what it changed when on;
 # otherwise by `manage.py lineage`. Off by default while the whole-corpus step is slow.
 LINEAGE_AT_INGEST = env_flag("DJANGO_LINEAGE_AT_INGEST", default=False)
+
+# dumpdata/loaddata (the backup) keep timestamps to the microsecond (archive_site/serialization.py).
+SERIALIZATION_MODULES = {"json": "archive_site.serialization"}

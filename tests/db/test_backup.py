@@ -82,3 +82,18 @@ def test_aliases_survive_the_round_trip(client, tmp_path):
     assert client.get("/resolutions/2388/pp-99/").status_code in (301, 302)
     backup_restore_round_trip(client, tmp_path)
     assert ParagraphAlias.objects.filter(pid="pp-99").exists()
+
+
+def test_timestamps_survive_the_round_trip_to_the_microsecond(tmp_path):
+    ingest_paths(paths=[SEEDS])
+    Resolution.objects.filter(number=2388).update(
+        updated_at=Resolution.objects.get(number=2388).updated_at.replace(microsecond=123456)
+    )
+    before = dict(Resolution.objects.values_list("number", "updated_at"))
+    backup = tmp_path / "backup.json.gz"
+    call_command("dumpdata", exclude=["contenttypes"], output=str(backup), verbosity=0)
+    empty_every_table()
+    call_command("loaddata", str(backup), verbosity=0)
+    # Django's own JSON encoder keeps milliseconds only; the resolution JSON shows updated_at.
+    assert dict(Resolution.objects.values_list("number", "updated_at")) == before
+    assert before[2388].microsecond == 123456

@@ -69,7 +69,9 @@ def test_a_restored_corpus_serves_the_archive_identically(whole_corpus, client, 
     call_command("dumpdata", exclude=["contenttypes"], output=str(backup), verbosity=0)
     empty_every_table()
     call_command("loaddata", str(backup), verbosity=0)
-    assert everything() == rows
+    restored_rows = everything()
+    # Compared table by table: a difference names the table, not a diff of 50,000 rows.
+    assert [label for label in rows if restored_rows[label] != rows[label]] == []
     assert {n: resolution_export(number=n) for n in exported} == exported
     restored = served(client, urls)
     assert [url for url in urls if restored[url] != pages[url]] == []
