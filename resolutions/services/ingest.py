@@ -200,7 +200,7 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress,
         touched[resolution.number] = resolution
 
     for source, parsed in pdfs:
-        resolution = _resolution_for(report, parsed.number, parsed.year, parsed.symbol)
+        resolution = _resolution_for(report, parsed, file=parsed.files[0], line=None)
         _store_pdf(report, resolution, source, parsed)
         touched[resolution.number] = resolution
 

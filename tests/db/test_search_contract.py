@@ -375,7 +375,8 @@ def test_the_postgresql_search_table_mirrors_the_paragraphs(archive):
         # the search table, so no search answers with paragraphs that are gone.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending
         cursor.execute(
-            "TRUNCATE resolutions_paragraph, resolutions_paragraphalias, resolutions_crossreference"
+            "TRUNCATE resolutions_paragraph, resolutions_paragraphalias,"
+            " resolutions_crossreference, resolutions_lineagelink"
         )
         cursor.execute("SELECT count(*) FROM resolutions_paragraph_search")
         assert cursor.fetchone() == (0,)

@@ -36,7 +36,7 @@ PAGES = [
 ]
 INLINE = re.compile(
     r"""
-    <script(?![^>]*\bsrc=)     # a script element without src: inline code
+    <script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)  # inline code (JSON-LD is data)
     | <style\b                 # a style element
     | \sstyle\s*=              # a style attribute
     | \son[a-z]+\s*=           # an event-handler attribute
