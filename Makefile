@@ -43,7 +43,7 @@ audit: install
 backup: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py dumpdata --exclude contenttypes --output $(BACKUP)
 
-# Into a fresh database: DATABASE_URL=... make restore BACKUP=archive-backup.json.gz
+# Into a fresh database: DATABASE_URL=sqlite:///restored.sqlite3 make restore BACKUP=archive-backup.json.gz
 restore: migrate
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py loaddata $(BACKUP)
 

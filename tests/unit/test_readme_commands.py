@@ -60,10 +60,15 @@ def after_make_run(tmp_path_factory) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env["DATABASE_URL"] = f"sqlite:///{folder / 'readme.sqlite3'}"
     env["DJANGO_BULK_DIR"] = str(folder / "bulk")
+    left_by_readme = [REPO / "archive-backup.json.gz", REPO / "restored.sqlite3"]
+    already_there = {path for path in left_by_readme if path.exists()}
     done = shell("make seed", env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (REPO / ".env").is_file()  # what `make run` leaves for manage.py
-    return env
+    yield env
+    for path in left_by_readme:  # the backup and the restored copy the README's commands write
+        if path not in already_there:
+            path.unlink(missing_ok=True)
 
 
 def test_the_readme_has_the_commands_this_test_runs():
@@ -79,6 +84,9 @@ def test_the_readme_has_the_commands_this_test_runs():
 )
 def test_readme_command_runs_as_written(after_make_run, command):
     done = shell(command, after_make_run)
+    if command == "make audit" and done.returncode == 2:
+        # scripts/audit.py: 2 is "the vulnerability service could not be reached", not a finding.
+        pytest.skip(f"make audit could not reach the vulnerability service: {done.stderr.strip()}")
     assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
     assert "ImproperlyConfigured" not in done.stderr
     if command.endswith("export_json 2388"):
