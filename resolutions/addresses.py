@@ -74,6 +74,27 @@ def cited_label(item: dict) -> str:
     return label
 
 
+def item_paths(structure: dict | None) -> list[list[str]]:
+    """The keys of every sub-paragraph the structure addresses, depth first, as the page
+    prints them:
+
+    >>> item_paths({"items": [{"key": "a", "items": [{"key": "i"}]}, {"key": "b"}]})
+    [['a'], ['a', 'i'], ['b']]
+    """
+    paths: list[list[str]] = []
+
+    def walk(items: Iterable[dict], above: list[str]) -> None:
+        for item in items:
+            key = item.get("key")
+            if not key:  # addresses exist only where ingest made keys
+                continue
+            paths.append([*above, key])
+            walk(item.get("items") or [], [*above, key])
+
+    walk((structure or {}).get("items") or [], [])
+    return paths
+
+
 def anchor(pid: str, keys: Sequence[str]) -> str:
     """The HTML id of a sub-paragraph on the resolution page: ``op16_a_iii``. Identifiers
     never hold "_", so an anchor cannot be mistaken for a paragraph's."""

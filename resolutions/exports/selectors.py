@@ -38,6 +38,16 @@ def sitemap_paragraphs() -> QuerySet:
     )
 
 
+def sitemap_subparagraphs() -> QuerySet:
+    """(resolution number, pid, structure, resolution updated_at) of every paragraph with
+    sub-paragraphs, in order."""
+    return (
+        Paragraph.objects.filter(structure__isnull=False)
+        .order_by("resolution__number", "position")
+        .values_list("resolution__number", "pid", "structure", "resolution__updated_at")
+    )
+
+
 def paragraphs_in_order(*, resolution: Resolution) -> list[Paragraph]:
     """All of a resolution's paragraphs, in order (one query)."""
     return list(Paragraph.objects.filter(resolution=resolution).order_by("position"))

@@ -1,8 +1,9 @@
-"""``sitemap.xml``: every resolution page and every paragraph permalink, for search engines.
+"""``sitemap.xml``: every resolution, paragraph and sub-paragraph permalink, for search engines.
 
 Django's sitemaps framework writes a sitemap index (``/sitemap.xml``) pointing at sections
-(``/sitemap-resolutions.xml``, ``/sitemap-paragraphs.xml?p=2``), each under the protocol's
-limit of 50,000 addresses per file. Addresses are on ``DJANGO_SITE_ORIGIN`` when set.
+(``/sitemap-resolutions.xml``, ``/sitemap-paragraphs.xml?p=2``,
+``/sitemap-subparagraphs.xml``), each under the protocol's limit of 50,000 addresses per
+file. Addresses are on ``DJANGO_SITE_ORIGIN`` when set.
 
 Example::
 
@@ -16,8 +17,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
+from resolutions.addresses import item_paths
 from resolutions.exports.links import paragraph_path, resolution_path
-from resolutions.exports.selectors import sitemap_paragraphs, sitemap_resolutions
+from resolutions.exports.selectors import (
+    sitemap_paragraphs,
+    sitemap_resolutions,
+    sitemap_subparagraphs,
+)
 
 URLS_PER_FILE = 50_000  # sitemaps.org: at most 50,000 URLs (and 50 MB) per file
 
@@ -56,4 +62,25 @@ class ParagraphSitemap(_ArchiveSitemap):
         return item[2]
 
 
-SITEMAPS = {"resolutions": ResolutionSitemap, "paragraphs": ParagraphSitemap}
+class SubParagraphSitemap(_ArchiveSitemap):
+    """``/resolutions/2653/op16/a/``: one address per sub-paragraph the UN labelled."""
+
+    def items(self):
+        return [
+            (number, pid, keys, updated)
+            for number, pid, structure, updated in sitemap_subparagraphs().iterator()
+            for keys in item_paths(structure)
+        ]
+
+    def location(self, item) -> str:
+        return paragraph_path(item[0], item[1]) + "".join(f"{key}/" for key in item[2])
+
+    def lastmod(self, item):
+        return item[3]
+
+
+SITEMAPS = {
+    "resolutions": ResolutionSitemap,
+    "paragraphs": ParagraphSitemap,
+    "subparagraphs": SubParagraphSitemap,
+}

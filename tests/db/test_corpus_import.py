@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from django.core.management import call_command
 
+from resolutions.addresses import item_paths
 from resolutions.models import CrossReference, Paragraph, Resolution
 from resolutions.serializers import resolution_export
 from resolutions.services.ingest import ingest_paths
@@ -129,10 +130,17 @@ def test_sitemap_lists_every_permalink_of_the_corpus(client, whole_corpus):
         assert 0 < len(urls) <= 50_000
         found += [url.text for url in urls]
     numbers = Resolution.objects.values_list("number", flat=True)
-    pids = Paragraph.objects.values_list("resolution__number", "pid")
+    pids = Paragraph.objects.values_list("resolution__number", "pid", "structure")
     expected = {f"{ORIGIN}/resolutions/{n}/" for n in numbers}
-    expected |= {f"{ORIGIN}/resolutions/{n}/{pid}/" for n, pid in pids}
+    expected |= {f"{ORIGIN}/resolutions/{n}/{pid}/" for n, pid, _ in pids}
+    expected |= {
+        f"{ORIGIN}/resolutions/{n}/{pid}/" + "".join(f"{key}/" for key in keys)
+        for n, pid, structure in pids
+        for keys in item_paths(structure)
+    }
     assert len(found) == len(set(found)) == len(expected) > 40_000
+    assert client.get("/resolutions/2653/op16/a/").status_code == 200
+    assert f"{ORIGIN}/resolutions/2653/op16/a/" in found
     assert set(found) == expected
 
 

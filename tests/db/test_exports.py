@@ -17,11 +17,12 @@ import rispy
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from resolutions.addresses import item_paths
 from resolutions.exports import tables
-from resolutions.exports.sitemaps import ParagraphSitemap
+from resolutions.exports.sitemaps import ParagraphSitemap, SubParagraphSitemap
 from resolutions.models import Paragraph, ParagraphAlias, Resolution
 from resolutions.services.ingest import ingest_paths
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 from tests.db.exports_helpers import ORIGIN, SPEC, new_resolution_xml, validate_response
 from tests.hostile import HOSTILE_QUERIES
 
@@ -382,7 +383,14 @@ def expected_permalinks() -> set[str]:
         f"{ORIGIN}/resolutions/{n}/{pid}/"
         for n, pid in Paragraph.objects.values_list("resolution__number", "pid")
     }
-    return resolutions | paragraphs
+    subparagraphs = {
+        f"{ORIGIN}/resolutions/{n}/{pid}/" + "".join(f"{key}/" for key in keys)
+        for n, pid, structure in Paragraph.objects.values_list(
+            "resolution__number", "pid", "structure"
+        )
+        for keys in item_paths(structure)
+    }
+    return resolutions | paragraphs | subparagraphs
 
 
 def test_sitemap_lists_every_permalink_split_into_files(client, seed_archive, monkeypatch):
@@ -391,7 +399,21 @@ def test_sitemap_lists_every_permalink_split_into_files(client, seed_archive, mo
     assert len(locations) == len(set(locations))
     assert set(locations) == expected_permalinks()
     index = ET.fromstring(client.get("/sitemap.xml").content)
-    assert len(index.findall("s:sitemap", SITEMAP_NS)) == 1 + -(-Paragraph.objects.count() // 10)
+    # an empty section is still listed, as one empty file
+    subparagraph_files = max(1, -(-len(SubParagraphSitemap().items()) // SubParagraphSitemap.limit))
+    assert len(index.findall("s:sitemap", SITEMAP_NS)) == (
+        1 + -(-Paragraph.objects.count() // 10) + subparagraph_files
+    )
+
+
+def test_sitemap_subparagraph_addresses_open_the_subparagraph(client, seed_archive):
+    ingest_paths(paths=[REPO / "tests" / "unit" / "akn_samples" / "block_list.xml"])
+    addresses = [url for url in sitemap_locations(client) if url.count("/") > 6]
+    assert addresses, "the sample's operative paragraph holds lettered sub-paragraphs"
+    assert set(addresses) < expected_permalinks()
+    for url in addresses:
+        response = client.get(url.removeprefix(ORIGIN))
+        assert response.status_code == 200, url
 
 
 def test_robots_txt_points_at_the_sitemap(client):
