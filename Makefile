@@ -29,10 +29,12 @@ install: $(STAMP)
 
 
 # Re-pin every dependency (pyproject.toml, runtime and dev) with hashes, from PyPI only.
+# Extras stay in the pins (cachecontrol[filecache]==...): pip's hash-checking mode otherwise
+# resolves the extra's requirement on its own, takes the newest release and refuses the install.
 lock: install
 	@test -x $(BIN)/pip-compile || $(PY) -m pip install --quiet pip-tools
 	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes \
-		--extra dev --strip-extras --allow-unsafe --index-url https://pypi.org/simple \
+		--extra dev --allow-unsafe --index-url https://pypi.org/simple \
 		--output-file requirements.lock pyproject.toml
 
 # Known vulnerabilities in what requirements.lock pins (exit 1); 2: the service is out of reach.

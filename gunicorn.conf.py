@@ -18,7 +18,7 @@ from gunicorn.http import wsgi
 
 wsgi_app = "archive_site.wsgi"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
 timeout = 30
 graceful_timeout = 20
 limit_request_line = 8190

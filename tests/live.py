@@ -41,7 +41,13 @@ def free_port() -> int:
 def clean_environment(env: dict[str, str]) -> dict[str, str]:
     """The test process's environment without its Django and database settings, plus ``env``."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    return {**clean, **PRODUCTION_LIKE, **env}
+    return gunicorn_safe({**clean, **PRODUCTION_LIKE, **env})
+
+
+def gunicorn_safe(env: dict[str, str]) -> dict[str, str]:
+    """``env`` without an empty ``WEB_CONCURRENCY``, which gunicorn reads itself and crashes on
+    (an older .env, loaded into the test process's environment, has one)."""
+    return {k: v for k, v in env.items() if k != "WEB_CONCURRENCY" or v.strip()}
 
 
 def manage(*args: str, env: dict[str, str], timeout: int = 120) -> subprocess.CompletedProcess:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SEEDS
+from tests.live import gunicorn_safe
 
 pytestmark = [
     pytest.mark.postgres,
@@ -175,12 +176,14 @@ def get(url: str) -> tuple[int, bytes]:
 def test_reads_are_served_by_the_replica_and_writes_go_to_the_primary(primary_and_replica):
 
     primary, replica = primary_and_replica
-    env = {
-        **os.environ,
-        "DATABASE_URL": primary.url(),
-        "DATABASE_REPLICA_URLS": replica.url(),
-        "DJANGO_DEBUG": "1",
-    }
+    env = gunicorn_safe(
+        {
+            **os.environ,
+            "DATABASE_URL": primary.url(),
+            "DATABASE_REPLICA_URLS": replica.url(),
+            "DJANGO_DEBUG": "1",
+        }
+    )
     # Writes: a migration or an ingest routed to the replica would fail (read-only).
     for command in (["migrate", "--noinput"], ["ingest", str(SEEDS)]):
         done = manage(*command, env=env)

@@ -14,7 +14,9 @@ from tests.conftest import REPO
 LOCK = (REPO / "requirements.lock").read_text(encoding="utf-8")
 PINNED = {
     re.sub(r"[-_.]+", "-", match["name"]).lower(): match["version"]
-    for match in re.finditer(r"^(?P<name>[A-Za-z0-9][\w.-]*)==(?P<version>\S+) \\$", LOCK, re.M)
+    for match in re.finditer(
+        r"^(?P<name>[A-Za-z0-9][\w.-]*)(?:\[[\w,.-]+\])?==(?P<version>\S+) \\$", LOCK, re.M
+    )
 }
 
 
