@@ -7,7 +7,8 @@ The UN's XML and record data say how, so the answers are counted there, not type
 * ``resolutions/parsing/data/italic_openers.txt`` -- ``kind<TAB>phrase<TAB>count``: the words
   the XML prints in italics at the start of a preambular paragraph ("Recalling", "Acting" --
   not "Acting under Chapter VII ...", which ``preamble_openers.txt`` lists as the container
-  names) and of a numbered operative paragraph ("Decides", "Calls upon"), count >= 3. Used
+  names) and of an operative paragraph, numbered or the one a resolution prints unnumbered
+  ("Decides", "Calls upon", "Forwards"), count >= 3. Used
   for page texts, which carry no markup. Resolutions 2331 and 2388 are held out, as in
   ``scripts/build_vocabulary.py``.
 * ``resolutions/parsing/data/member_names.txt`` -- ``NAME<TAB>Spelling<TAB>count``: for each
@@ -89,7 +90,14 @@ def count_openers(corpus: Path) -> tuple[Counter, str]:
                 openers["preambular", lead] += 1
         body = statement.find(f"{AKN}mainBody")  # the resolution's own, not an annex's
         for paragraph in body.iter(f"{AKN}paragraph") if body is not None else ():
-            lead = italic_lead(paragraph) if paragraph.find(f"{AKN}num") is not None else ""
+            lead = italic_lead(paragraph)
+            if lead and paragraph.find(f"{AKN}num") is None:
+                # A resolution's one unnumbered operative paragraph ("Forwards the following
+                # nominations"), not a heading printed in italics ("Listing Criteria").
+                text = _collapse("".join(paragraph.itertext()))
+                after = text[len(lead) :].strip()
+                if not (text.startswith(lead) and after[:1].islower() and lead.endswith("s")):
+                    lead = ""
             if lead:
                 openers["operative", lead] += 1
     return openers, f"{len(seen)} resolutions (AKN XML), 2331 and 2388 held out"

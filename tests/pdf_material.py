@@ -145,7 +145,8 @@ def _flowables(paragraphs, styles):
             intro = paragraph.intro if paragraph.items else paragraph.text
             italic, rest = _opener(intro, paragraph.kind)
             first = f"<i>{escape(italic)}</i> {escape(rest)}".strip()
-            if paragraph.kind == OPERATIVE:
+            if paragraph.kind == OPERATIVE and paragraph.number is not None:
+                # a resolution's only operative paragraph is printed without a number
                 first = f"{paragraph.number}.&nbsp;&nbsp;&nbsp;{first}"
             parts = [(first, styles["body"])]
             parts += _item_parts(paragraph.items, styles, depth=0)

@@ -165,6 +165,33 @@ def opens_preambular(text: str) -> bool:
     return mended != head and _opens_preambular(mended + text[60:])
 
 
+@functools.cache
+def operative_verbs() -> frozenset[str]:
+    """Verbs the Council opens operative paragraphs with ("Decides", "Recommends"), from the
+    italic openers of its own resolutions; never a word that also opens preambles."""
+    data = resources.files("resolutions.parsing").joinpath("data/italic_openers.txt")
+    verbs = set()
+    for line in data.read_text("utf-8").splitlines():
+        if line.startswith("operative\t"):
+            first = line.split("\t")[1].split()[0]
+            if first.endswith("s") and first[0].isupper():
+                verbs.add(first)
+    return frozenset(verbs - preamble_openers())
+
+
+def opens_unnumbered_operative(text: str) -> bool:
+    """Whether a line opens the one operative paragraph a resolution prints unnumbered:
+    an operative verb, then a lower-case word.
+
+    >>> opens_unnumbered_operative("Decides to reappoint Mr. Hassan Bubacar Jallow")
+    True
+    >>> opens_unnumbered_operative("Recalling its resolution 1774 (2007)")
+    False
+    """
+    match = PREAMBLE_OPENING.match(text)
+    return bool(match and match["next"]) and match["word"] in operative_verbs()
+
+
 def _opens_preambular(text: str) -> bool:
     match = PREAMBLE_OPENING.match(text)
     if not match:
@@ -225,7 +252,7 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 and not top
                 and not (
                     previous is not None
-                    and _ends_paragraph(previous.text)
+                    and _ends_before_heading(previous.text, following)
                     and _is_heading(line, following, last_op)
                 )
             ):
@@ -237,7 +264,11 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
             if (
                 not start
                 and not top
-                and (previous is None or _ends_paragraph(previous.text) or previous.text == "")
+                and (
+                    previous is None
+                    or previous.text == ""
+                    or _ends_before_heading(previous.text, following)
+                )
                 and _is_heading(line, following, last_op)
             ):
                 if current is not None and current.kind == HEADING and _is_long(current.lines[-1]):
@@ -257,6 +288,15 @@ def parse_blocks(pages: Sequence[PageText]) -> Structure:
                 rest = start["rest"] or ""
                 body = [Line(rest, line.page, line.number, line.width)] if rest else []
                 current = Block(OPERATIVE, last_op, body, line.number)
+                blocks.append(current)
+            elif (
+                not operative
+                and opens_unnumbered_operative(line.text)
+                and (line.indent or previous is None or _ends_paragraph(previous.text))
+            ):
+                # A resolution's only operative paragraph is printed without a number.
+                operative = True
+                current = Block(OPERATIVE, None, [line], line.number)
                 blocks.append(current)
             elif not operative and line.indent and not ITEM_START.match(line.text):
                 current = Block(PREAMBULAR, None, [line], line.number)  # indented: a new one
@@ -291,9 +331,10 @@ def _page_lines(page: PageText) -> list[Line]:
     of each paragraph and leaves the others flush: a page where an indented line runs on
     into a flush one is read so, and its flush lines never start a paragraph.
     """
-    width = typical_width([t for _, t in page.body])
-    texts = [text.strip() for _, text in page.body]
-    indents = [len(text) - len(text.lstrip()) for _, text in page.body]
+    body = _rejoin_scattered_words(page.body)
+    width = typical_width([t for _, t in body])
+    texts = [text.strip() for _, text in body]
+    indents = [len(text) - len(text.lstrip()) for _, text in body]
     # The page shows its layout when an indented line runs on into a flush one.
     layout = any(
         indents[i] == 0 and indents[i - 1] > 0 and not texts[i - 1].endswith((",", ";", ".", ":"))
@@ -301,8 +342,49 @@ def _page_lines(page: PageText) -> list[Line]:
     )
     return [
         Line(text.strip(), page.page, no, width, indent if layout else None)
-        for (no, text), indent in zip(page.body, indents, strict=True)
+        for (no, text), indent in zip(body, indents, strict=True)
     ]
+
+
+SCATTERED_RUN = 4  # one-word columns in a row that can only be a justified line, scattered
+
+
+def _rejoin_scattered_words(body: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A justified line with wide gaps, which ``pdftotext`` can give one word per line, as
+    columns: each column's words on consecutive lines, a blank line between columns
+    ("Reiterating" / "Secretary-General," / "" / "its" / "" / "strong" ...). Read back as the
+    lines they are printed as: the first word of every column, then the second ...
+
+    >>> _rejoin_scattered_words([(1, "Reiterating"), (2, "Secretary-General,"), (4, "its"),
+    ...                          (6, "strong"), (8, "support"), (10, "for the report,")])
+    [(1, 'Reiterating its strong support'), (2, 'Secretary-General,'), (10, 'for the report,')]
+    """
+    lines: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        columns: list[list[tuple[int, str]]] = []
+        for number, text in run:
+            if columns and number == columns[-1][-1][0] + 1:
+                columns[-1].append((number, text))
+            else:
+                columns.append([(number, text)])
+        if len(columns) >= SCATTERED_RUN:
+            for row in range(max(len(column) for column in columns)):
+                words = [column[row] for column in columns if len(column) > row]
+                lines.append((words[0][0], " ".join(text.strip() for _, text in words)))
+        else:
+            lines.extend(run)
+        run.clear()
+
+    for number, text in body:
+        if len(text.split()) == 1 and not OPERATIVE_START.match(text.strip()):
+            run.append((number, text))
+        else:
+            flush()
+            lines.append((number, text))
+    flush()
+    return lines
 
 
 def _next_lines(lines: list[Line], next_page: list[Line], index: int) -> list[Line]:
@@ -375,6 +457,14 @@ def _first_page_body(lines: Sequence[Line]) -> int | None:
 def _ends_paragraph(text: str) -> bool:
     """Whether a preamble line can end a paragraph: "," or ";" (or the odd "."), quotes aside."""
     return text.rstrip("”’\"'").endswith((",", ";", "."))
+
+
+def _ends_before_heading(text: str, following: Sequence[Line]) -> bool:
+    """Whether a heading can follow this line: it ends a paragraph; or it ends "decides as
+    follows:" and a numbered operative paragraph comes right after the heading."""
+    if _ends_paragraph(text):
+        return True
+    return text.endswith(":") and bool(following) and bool(OPERATIVE_START.match(following[0].text))
 
 
 def _opens_operative(rest: str | None) -> bool:
