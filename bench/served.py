@@ -74,7 +74,14 @@ def corpus_loaded(engine: str, size: str) -> str:
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True)
     started = time.perf_counter()
     subprocess.run(
-        [*manage, "ingest", str(folder / "xml"), str(CORPUS / "metadata")],
+        [
+            *manage,
+            "ingest",
+            "--synthetic",
+            "--no-bulk",
+            str(folder / "xml"),
+            str(CORPUS / "metadata"),
+        ],
         cwd=REPO,
         env=env,
         check=True,

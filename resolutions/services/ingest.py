@@ -76,6 +76,7 @@ class IngestReport:
     comparisons: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
     dry_run: bool = False
+    numbering_checked: bool = True  # off only for synthetic corpora (renumbered copies)
 
     @property
     def changed(self) -> bool:
@@ -113,6 +114,8 @@ class IngestReport:
             lines.append("nothing changed")
         if self.dry_run:
             lines.append("dry run: nothing was written")
+        if not self.numbering_checked:
+            lines.append("numbering not checked: numbers were accepted out of date order")
         return lines
 
 
@@ -121,21 +124,30 @@ class _DryRunRollback(Exception):
 
 
 def ingest_paths(
-    *, paths: list[str | Path], dry_run: bool = False, progress: Progress | None = None
+    *,
+    paths: list[str | Path],
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    check_numbering: bool = True,
 ) -> IngestReport:
     """Ingest files and folders; raises ParseError (naming file and line) and writes nothing
     when any source is bad or contradicts what the archive holds; raises IngestBusy when
-    another ingest is writing."""
+    another ingest is writing. ``check_numbering=False`` accepts resolution numbers out of
+    date order: only for synthetic corpora such as the benchmarks' renumbered copies."""
     progress = progress or (lambda step, done, total: None)
     files = read_source_files(paths)
     try:
-        return _ingest_files(files, dry_run=dry_run, progress=progress)
+        return _ingest_files(
+            files, dry_run=dry_run, progress=progress, check_numbering=check_numbering
+        )
     except ParseError as error:
         raise name_files(error, files) from None
 
 
-def _ingest_files(files: list[SourceFile], *, dry_run: bool, progress: Progress) -> IngestReport:
-    report = IngestReport(files=len(files), dry_run=dry_run)
+def _ingest_files(
+    files: list[SourceFile], *, dry_run: bool, progress: Progress, check_numbering: bool = True
+) -> IngestReport:
+    report = IngestReport(files=len(files), dry_run=dry_run, numbering_checked=check_numbering)
     by_format: dict[str, list[SourceFile]] = defaultdict(list)
     for source in files:
         by_format[source.format].append(source)
@@ -285,7 +297,8 @@ def _resolution_for(
                 line=line,
             )
         return resolution
-    _check_numbering(number, year, symbol, file=file, line=line)
+    if report.numbering_checked:
+        _check_numbering(number, year, symbol, file=file, line=line)
     resolution, created = Resolution.objects.get_or_create(
         number=number, defaults={"year": year, "symbol": symbol}
     )
