@@ -1,6 +1,6 @@
 """Atom feeds (Django's syndication framework): the newest resolutions, the trafficking in
-persons collection, and any search with its filters -- a saved search is an alert in any
-feed reader.
+persons collection, any search with its filters -- a saved search is an alert in any
+feed reader -- and the reuses of one paragraph's wording (its agreed language followed).
 
 In: the request (for a search, its query string as the search page takes it). Out: Atom 1.0.
 Entries are permalinks; a resolution's entry is updated when the archive's copy changes
@@ -10,6 +10,8 @@ Example::
 
     GET /feeds/search.atom?q=%22supply+chains%22&year_from=2017
     -> one <entry> per matching paragraph, newest resolution first
+    GET /resolutions/2331/op16/reuses.atom
+    -> one <entry> per later paragraph reusing op 16's wording, newest first
 """
 
 from __future__ import annotations
@@ -18,14 +20,27 @@ import re
 from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+)
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from resolutions import selectors
+from resolutions.exports.citations import cited_work
 from resolutions.exports.links import absolute, site_origin
-from resolutions.exports.selectors import feed_resolutions, resolution_dates
+from resolutions.exports.selectors import (
+    feed_resolutions,
+    paragraph_reuses_feed,
+    resolution_dates,
+)
 from resolutions.search import DATE, search_paragraphs
 from resolutions.search.filters import search_params_from
+from resolutions.views.errors import not_found
+from resolutions.views.pages import PID_SHAPE_RE
 
 FEED_SIZE = 50
 # XML 1.0 cannot carry these; a query that holds one is still answered, without them.
@@ -170,6 +185,72 @@ class SearchFeed(_ArchiveFeed):
     def item_pubdate(self, hit) -> datetime | None:
         adopted = self.dates[hit.paragraph.resolution_id][1]
         return datetime.combine(adopted, time(), tzinfo=UTC) if adopted else None
+
+
+class ParagraphReusesFeed(_ArchiveFeed):
+    """Later paragraphs that reuse one paragraph's wording (the permalink's "Reused in"),
+    newest first: a drafter follows where an agreed text goes next. An identifier once
+    served leads to the current one's feed, as the permalink does."""
+
+    url_name = "exports:feed_reuses"
+
+    def __call__(self, request: HttpRequest, number: int, pid: str) -> HttpResponse:
+        paragraph = (
+            selectors.paragraph_get(number=number, pid=pid) if PID_SHAPE_RE.match(pid) else None
+        )
+        if paragraph is None:
+            current = (
+                selectors.paragraph_alias_get(number=number, pid=pid)
+                if PID_SHAPE_RE.match(pid)
+                else None
+            )
+            if current is None:
+                return not_found(request, number=number, pid=pid)
+            return HttpResponsePermanentRedirect(f"/resolutions/{number}/{current.pid}/reuses.atom")
+        self.paragraph = paragraph
+        self.cited = cited_work(paragraph.resolution, url="", paragraph=paragraph).pinpoint
+        return super().__call__(request, number=number, pid=pid)
+
+    def title(self) -> str:
+        return f"Reuses of {self.cited}"
+
+    def subtitle(self) -> str:
+        return (
+            f"Later Security Council paragraphs that repeat 80 % or more of the wording of "
+            f"{self.cited}, newest first."
+        )
+
+    def link(self) -> str:
+        return absolute(self.paragraph.get_absolute_url(), origin=self.origin)
+
+    def feed_url(self) -> str:
+        resolution = self.paragraph.resolution
+        path = reverse(
+            self.url_name, kwargs={"number": resolution.number, "pid": self.paragraph.pid}
+        )
+        return absolute(path, origin=self.origin)
+
+    def items(self):
+        return paragraph_reuses_feed(paragraph=self.paragraph, limit=FEED_SIZE)
+
+    def item_title(self, link) -> str:
+        cited = cited_work(link.paragraph.resolution, url="", paragraph=link.paragraph).pinpoint
+        return f"{cited}: {link.share // 10} % of the wording"
+
+    def item_description(self, link) -> str:
+        return link.paragraph.text
+
+    def item_link(self, link) -> str:
+        return absolute(link.paragraph.get_absolute_url(), origin=self.origin)
+
+    def item_guid(self, link) -> str:
+        return self.item_link(link)
+
+    def item_pubdate(self, link) -> datetime | None:
+        return _adopted(link.paragraph.resolution)
+
+    def item_updateddate(self, link) -> datetime:
+        return link.paragraph.resolution.updated_at
 
 
 def feed_view(feed_class: type[Feed]):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from resolutions.models import CrossReference, Paragraph, Resolution, Source
+from resolutions.models import CrossReference, LineageLink, Paragraph, Resolution, Source
 from resolutions.selectors import TEXT_HELD
 
 
@@ -84,3 +84,17 @@ def resolution_dates(*, ids: list[int]) -> dict[int, tuple]:
     feed entry of a search hit needs, which the search did not read."""
     found = Resolution.objects.filter(pk__in=ids).values_list("pk", "updated_at", "adopted_on")
     return {pk: (updated, adopted) for pk, updated, adopted in found}
+
+
+def paragraph_reuses_feed(*, paragraph: Paragraph, limit: int = 50) -> list[LineageLink]:
+    """The later paragraphs that reuse ``paragraph``'s wording (its "reused in"), newest
+    adoption first, each with its resolution (one query)."""
+    return list(
+        LineageLink.objects.filter(source=paragraph)
+        .select_related("paragraph__resolution")
+        .order_by(
+            "-paragraph__resolution__adopted_on",
+            "-paragraph__resolution__number",
+            "paragraph__position",
+        )[:limit]
+    )

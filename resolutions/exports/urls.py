@@ -8,6 +8,7 @@ from django.urls import path
 from resolutions.exports import views
 from resolutions.exports.feeds import (
     NewestResolutionsFeed,
+    ParagraphReusesFeed,
     SearchFeed,
     TraffickingFeed,
     feed_view,
@@ -20,6 +21,11 @@ urlpatterns = [
     path("feeds/newest.atom", feed_view(NewestResolutionsFeed), name="feed_newest"),
     path("feeds/trafficking.atom", feed_view(TraffickingFeed), name="feed_trafficking"),
     path("feeds/search.atom", feed_view(SearchFeed), name="feed_search"),
+    path(
+        "resolutions/<int:number>/<str:pid>/reuses.atom",
+        feed_view(ParagraphReusesFeed),
+        name="feed_reuses",
+    ),
     path("search.csv", views.search_csv, name="search_csv"),
     path("resolutions/<int:number>.akn.xml", views.resolution_akn_view, name="akn"),
     path(

@@ -42,8 +42,11 @@ def validate_response(path: str, response) -> None:
     validator.validate(data)
 
 
-def new_resolution_xml(number: int = 2799, year: int = 2025) -> bytes:
-    """AKN for a resolution the archive does not hold yet (nothing is saved)."""
+def new_resolution_xml(
+    number: int = 2799, year: int = 2025, *, more: tuple[str, ...] = ()
+) -> bytes:
+    """AKN for a resolution the archive does not hold yet (nothing is saved); ``more``:
+    the texts of further operative paragraphs, numbered from 3."""
     resolution = Resolution(
         number=number,
         year=year,
@@ -64,4 +67,8 @@ def new_resolution_xml(number: int = 2799, year: int = 2025) -> bytes:
             kind="operative", pid="op2", number=2, text="Decides to remain seized of the matter."
         ),
     ]
+    for number_, text in enumerate(more, start=3):
+        paragraphs.append(
+            Paragraph(kind="operative", pid=f"op{number_}", number=number_, text=text)
+        )
     return resolution_akn(resolution, paragraphs, origin=ORIGIN)

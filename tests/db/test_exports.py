@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from resolutions.addresses import item_paths
 from resolutions.exports import tables
 from resolutions.exports.sitemaps import ParagraphSitemap, SubParagraphSitemap
+from resolutions.lineage.services import lineage_update
 from resolutions.models import Paragraph, ParagraphAlias, Resolution
 from resolutions.services.ingest import ingest_paths
 from tests.conftest import REPO, SEEDS
@@ -47,6 +48,45 @@ def atom(client, url: str):
 
 
 # --- Feeds -------------------------------------------------------------------------------------
+
+
+def test_reuses_feed_follows_a_paragraphs_wording_into_later_resolutions(
+    client, seed_archive, tmp_path, settings
+):
+    lineage_update()
+    feed = atom(client, "/resolutions/2331/op16/reuses.atom")
+    assert feed.feed.title == "Reuses of S/RES/2331 (2016), para. 16"
+    assert feed.entries == []  # the seeds hold no later paragraph repeating it
+    # A new resolution repeating op 16, word for word and then with a few words changed:
+    # after its ingest, a feed reader sees both, in the order of the text.
+    settings.BULK_EXPORT_DIR = tmp_path / "bulk"
+    settings.LINEAGE_AT_INGEST = True
+    op16 = Paragraph.objects.get(resolution__number=2331, pid="op16").text
+    changed = op16.replace("terrorist acts", "acts of terrorism")
+    assert changed != op16
+    (tmp_path / "S_RES_2799.xml").write_bytes(new_resolution_xml(more=(op16, changed)))
+    call_command("ingest", str(tmp_path / "S_RES_2799.xml"), stdout=io.StringIO())
+    after = atom(client, "/resolutions/2331/op16/reuses.atom")
+    assert [e.link for e in after.entries] == [
+        f"{ORIGIN}/resolutions/2799/op3/",
+        f"{ORIGIN}/resolutions/2799/op4/",
+    ]
+    assert after.entries[0].title == "S/RES/2799 (2025), para. 3: 100 % of the wording"
+    assert after.entries[1].title.startswith("S/RES/2799 (2025), para. 4: 9")
+    assert after.entries[0].published.startswith("2025-12-01")
+
+
+def test_reuses_feed_is_offered_where_the_lineage_is_shown(client, seed_archive):
+    page = client.get("/resolutions/2331/op16/").content.decode()
+    assert 'type="application/atom+xml" href="/resolutions/2331/op16/reuses.atom"' in page
+    assert "Follow reuses of this wording" in page
+    # A paragraph nobody reused yet still has its (empty, valid) feed.
+    assert atom(client, "/resolutions/2388/op31/reuses.atom").entries == []
+
+
+@pytest.mark.parametrize("pid", ["op99", "op1%00", "..", "x" * 60])
+def test_reuses_feed_of_a_paragraph_that_is_not_there_is_a_404(client, seed_archive, pid):
+    assert client.get(f"/resolutions/2331/{pid}/reuses.atom").status_code == 404
 
 
 def test_feed_reader_sees_a_new_resolution_after_an_ingest(client, tmp_path, settings):
