@@ -7,6 +7,9 @@ through :mod:`resolutions.services`; all reads through :mod:`resolutions.selecto
 from django.db import models
 from django.urls import reverse
 
+# The attribute selectors prefetch cross-references into (see Paragraph.references_in_order).
+REFERENCES = "prefetched_references"
+
 
 class Resolution(models.Model):
     number = models.PositiveIntegerField(unique=True)
@@ -130,6 +133,14 @@ class Paragraph(models.Model):
             "resolutions:paragraph",
             kwargs={"number": self.resolution.number, "pid": self.pid},
         )
+
+    @property
+    def references_in_order(self) -> list:
+        """The paragraph's cross-references: as a selector prefetched them (``Prefetch(...,
+        to_attr=REFERENCES)``, which spares Django a queryset per paragraph -- a fifth of
+        the time of S/RES/2231's page), else read now."""
+        found = self.__dict__.get(REFERENCES)
+        return found if found is not None else list(self.references.all())
 
 
 class ParagraphAlias(models.Model):

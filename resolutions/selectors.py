@@ -20,7 +20,14 @@ from datetime import datetime
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from resolutions.models import CrossReference, Paragraph, ParagraphAlias, Resolution, Source
+from resolutions.models import (
+    REFERENCES,
+    CrossReference,
+    Paragraph,
+    ParagraphAlias,
+    Resolution,
+    Source,
+)
 
 # A resolution whose text the archive holds (from the XML or printed pages). The others are
 # known only from the UN's record data: a number, a date, a vote, but no paragraph yet.
@@ -59,7 +66,7 @@ def resolution_page_get(*, number: int) -> Resolution | None:
     paragraphs = (
         Paragraph.objects.defer("text_as_printed")
         .order_by("position")
-        .prefetch_related(Prefetch("references", queryset=references))
+        .prefetch_related(Prefetch("references", queryset=references, to_attr=REFERENCES))
     )
     return (
         Resolution.objects.filter(number=number)
@@ -179,7 +186,7 @@ def paragraph_get(*, number: int, pid: str) -> Paragraph | None:
         Paragraph.objects.filter(resolution__number=number, pid=pid)
         .select_related("resolution")
         .prefetch_related(
-            Prefetch("references", queryset=references),
+            Prefetch("references", queryset=references, to_attr=REFERENCES),
             Prefetch(
                 "resolution__sources", queryset=_page_sources().queryset, to_attr="page_sources"
             ),
@@ -211,7 +218,7 @@ def paragraph_neighbours(*, paragraph: Paragraph) -> tuple[Paragraph | None, Par
             | Q(position=Subquery(nearest_after.values("position")[:1]))
         )
         .defer("text_as_printed")
-        .prefetch_related(Prefetch("references", queryset=references))
+        .prefetch_related(Prefetch("references", queryset=references, to_attr=REFERENCES))
     )
     before = after = None
     for sibling in found:
@@ -232,7 +239,11 @@ def resolution_for_export(*, number: int) -> Resolution | None:
             Prefetch(
                 "paragraphs",
                 queryset=Paragraph.objects.order_by("position").prefetch_related(
-                    Prefetch("references", queryset=CrossReference.objects.order_by("position"))
+                    Prefetch(
+                        "references",
+                        queryset=CrossReference.objects.order_by("position"),
+                        to_attr=REFERENCES,
+                    )
                 ),
             ),
             Prefetch(

@@ -75,7 +75,7 @@ def paragraph_to_dict(
 ) -> dict:
     """One paragraph; its ``references`` prefetched, or given (in order)."""
     if references is None:
-        references = list(paragraph.references.all())
+        references = paragraph.references_in_order
     path = paragraph_path(resolution.number, paragraph.pid)
     return {
         "id": paragraph.pid,
@@ -127,7 +127,7 @@ def resolution_to_dict(
         }
     if parts is None:
         paragraphs = list(resolution.paragraphs.all())
-        references = {p.pk: list(p.references.all()) for p in paragraphs}
+        references = {p.pk: p.references_in_order for p in paragraphs}
         pages = [s.page_number for s in resolution.sources.all()]
     else:
         paragraphs, references, pages = parts

@@ -18,6 +18,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ from resolutions.parsing import members
 from resolutions.search import highlight_html
 from resolutions.search.query import parse_query
 from resolutions.search.snippets import CLOSE, OPEN, mark_matches, strip_sentinels
+
+_SENTINELS = re.compile(f"({re.escape(OPEN)}|{re.escape(CLOSE)})")
 
 register = template.Library()
 
@@ -94,19 +97,27 @@ def _escape(text: str, query: str, italics: Sequence[tuple[int, int]] = ()) -> s
 def _italic_html(marked: str, italics: Sequence[tuple[int, int]]) -> str:
     """A sentinel-marked text (see resolutions.search.snippets) escaped, with ``<mark>`` and
     ``<i>`` tags. Where a match and an italic stretch overlap, each piece gets its own tags,
-    so the two never interleave."""
-    pieces: list[tuple[str, bool, bool]] = []  # (characters, marked, italic)
+    so the two never interleave. The text is cut only where a sentinel stands or an italic
+    stretch starts or ends (a page of 2231 has thousands of characters and few of those)."""
+    cuts = sorted({offset for span in italics for offset in span})
+    pieces: list[list] = []  # [characters, marked, italic]
     position, in_mark = 0, False
-    for char in marked:
-        if char in (OPEN, CLOSE):
-            in_mark = char == OPEN
+    for token in _SENTINELS.split(marked):
+        if token in (OPEN, CLOSE):
+            in_mark = token == OPEN
             continue
-        italic = any(start <= position < end for start, end in italics)
-        if pieces and pieces[-1][1:] == (in_mark, italic):
-            pieces[-1] = (pieces[-1][0] + char, in_mark, italic)
-        else:
-            pieces.append((char, in_mark, italic))
-        position += 1
+        end = position + len(token)
+        start = position
+        for cut in [c for c in cuts if position < c < end] + [end]:
+            if cut > start:
+                italic = any(a <= start < b for a, b in italics)
+                chunk = token[start - position : cut - position]
+                if pieces and pieces[-1][1] == in_mark and pieces[-1][2] == italic:
+                    pieces[-1][0] += chunk
+                else:
+                    pieces.append([chunk, in_mark, italic])
+            start = cut
+        position = end
     html = []
     for chars, is_marked, italic in pieces:
         piece = escape(chars)
@@ -304,7 +315,7 @@ def paragraph_body(
     sub-paragraphs as nested lists with anchors and permalinks (``current`` marks one),
     footnote markers where the UN printed them, and "…" where the text runs onto a page the
     archive lacks."""
-    references = list(paragraph.references.all())
+    references = paragraph.references_in_order
     number = paragraph.resolution.number
     text = paragraph.text
     notes = _note_marks(paragraph)
@@ -341,7 +352,7 @@ def subparagraph_body(paragraph: Paragraph, keys: Sequence[str], query: str = ""
         return format_html("<p>{}</p>", nodes[-1].get("text", "") if nodes else "")
     item = nodes[-1]
     text = str(item.get("text", ""))
-    references = list(paragraph.references.all())
+    references = paragraph.references_in_order
     notes = _note_marks(paragraph)
     emphasis = paragraph.emphasis if isinstance(paragraph.emphasis, list) else ()
     number = paragraph.resolution.number
