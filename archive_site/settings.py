@@ -197,5 +197,17 @@ BULK_EXPORT_DIR = BASE_DIR / os.environ.get("DJANGO_BULK_DIR", "bulk")  # relati
 # otherwise by `manage.py lineage`. Off by default while the whole-corpus step is slow.
 LINEAGE_AT_INGEST = env_flag("DJANGO_LINEAGE_AT_INGEST", default=False)
 
+# Rendered pages kept per worker, keyed on their validators (resolutions/views/page_cache.py).
+PAGE_CACHE = env_flag("DJANGO_PAGE_CACHE", default=not DEBUG)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": None,  # a page stands as long as its validator does
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_PAGE_CACHE_ENTRIES", "500"))},
+    },
+}
+
 # dumpdata/loaddata (the backup) keep timestamps to the microsecond (archive_site/serialization.py).
 SERIALIZATION_MODULES = {"json": "archive_site.serialization"}

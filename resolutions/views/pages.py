@@ -36,6 +36,7 @@ from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
 from resolutions.templatetags.archive import official_url
 from resolutions.views.errors import not_found
+from resolutions.views.page_cache import cached_page
 
 PER_PAGE = 50
 QUERY_MAX = 200  # a highlight query longer than this is cut: it is only for marking words
@@ -127,6 +128,7 @@ def _coverage(resolution: Resolution) -> dict:
 
 @require_safe
 @condition(etag_func=_archive_etag)
+@cached_page(_archive_etag)
 def home(request: HttpRequest) -> HttpResponse:
     recent = selectors.resolution_list().filter(selectors.TEXT_HELD)[:8]
     context = {
@@ -154,6 +156,7 @@ def about(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @condition(etag_func=_archive_etag)
+@cached_page(_archive_etag)
 def resolution_list(request: HttpRequest) -> HttpResponse:
     """Browse with filters; a bad filter value is reported beside its field (status 400)
     and the other filters still apply."""
@@ -179,6 +182,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @last_modified(_resolution_modified)
+@cached_page(_resolution_modified)
 def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
     """The whole resolution; ``?q=`` marks the words of a search, as on a permalink."""
     if redirect := _zero_padded_redirect(request):
@@ -271,6 +275,7 @@ def _sub_keys(sub: str) -> list[str] | None:
 
 @require_safe
 @last_modified(_resolution_modified)
+@cached_page(_resolution_modified)
 def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "") -> HttpResponse:
     """A paragraph's permalink page, or one of its sub-paragraphs' (``sub``: "a/iii")."""
     if redirect := _zero_padded_redirect(request):
@@ -363,6 +368,7 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "")
 
 @require_safe
 @last_modified(_resolution_modified)
+@cached_page(_resolution_modified)
 def resolution_json(request: HttpRequest, number: int) -> HttpResponse:
     """The canonical JSON form, UTF-8 as written (no \\u escapes) and indented to be read."""
     if redirect := _zero_padded_redirect(request):
