@@ -144,7 +144,12 @@ def resolution_last_modified(*, number: int) -> datetime | None:
     target, so the cost does not grow with the corpus; an OR across the join to every
     paragraph and cross-reference made both engines scan them all (128 ms at 100k paragraphs).
     """
-    citing = CrossReference.objects.filter(target__number=number).values("paragraph__resolution")
+    # order_by(): no ordering in the subquery (the model's would join every resolution).
+    citing = (
+        CrossReference.objects.filter(target__number=number)
+        .order_by()
+        .values("paragraph__resolution")
+    )
     found = Resolution.objects.filter(Q(number=number) | Q(pk__in=Subquery(citing))).aggregate(
         latest=Max("updated_at"), own=Count("pk", filter=Q(number=number))
     )
