@@ -49,7 +49,7 @@ def test_a_reworded_paragraph_is_changed_with_its_track_changes():
 
 def test_typographic_variants_alone_keep_a_paragraph():
     curly = "Recalling the Council\u2019s \u201cagreed conclusions\u201d on this\u00a0matter,"
-    straight = "Recalling the Council's \"agreed conclusions\" on this matter,"
+    straight = 'Recalling the Council\'s "agreed conclusions" on this matter,'
     assert table([pp(curly)], [pp(straight)]) == [(KEPT, 0, 0, False)]
 
 
@@ -150,9 +150,9 @@ def test_two_big_resolutions_align_quickly():
 def test_the_module_is_pure_python():
     path = Path(__file__).resolve().parents[2] / "resolutions" / "lineage" / "align.py"
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    imported = [
-        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
-    ] + [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    nodes = list(ast.walk(tree))
+    imported = [a.name for n in nodes if isinstance(n, ast.Import) for a in n.names]
+    imported += [n.module for n in nodes if isinstance(n, ast.ImportFrom)]
     assert not [name for name in imported if name and name.split(".")[0] == "django"]
 
 
