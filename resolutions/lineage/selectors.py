@@ -201,18 +201,16 @@ def _side(paragraph: Paragraph, pieces: list[Change]) -> ComparedSide:
         paragraph_number=paragraph.number,
         **cited,
     ).un
-    return ComparedSide(
-        paragraph, citation, paragraph_name(pid, number=paragraph.number, **cited), pieces
-    )
+    name = paragraph_name(pid, number=paragraph.number, **cited)
+    return ComparedSide(paragraph, citation, name, _on_missing_pages(paragraph, pieces))
 
 
-def _as_printed(paragraph: Paragraph) -> list[Change]:
-    text = paragraph.text
-    if paragraph.begins_on_missing_page:
-        text = "… " + text
-    if paragraph.ends_on_missing_page:
-        text += " …"
-    return [Change("equal", text)]
+def _on_missing_pages(paragraph: Paragraph, pieces: list[Change]) -> list[Change]:
+    """A paragraph running onto a printed page the archive lacks begins or ends with "…",
+    as everywhere else in the archive."""
+    before = [Change("equal", "…")] if paragraph.begins_on_missing_page else []
+    after = [Change("equal", "…")] if paragraph.ends_on_missing_page else []
+    return before + pieces + after
 
 
 def resolution_comparison_get(*, first: Resolution, second: Resolution) -> Comparison:
@@ -245,8 +243,8 @@ def resolution_comparison_get(*, first: Resolution, second: Resolution) -> Compa
             left = [c for c in row.changes if c.op != "insert"]
             right = [c for c in row.changes if c.op != "delete"]
         else:
-            left = _as_printed(before) if before else []
-            right = _as_printed(after) if after else []
+            left = [Change("equal", before.text)] if before else []
+            right = [Change("equal", after.text)] if after else []
         sections[-1].rows.append(
             ComparedRow(
                 status=row.status,
