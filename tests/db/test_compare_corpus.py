@@ -8,6 +8,7 @@ module takes seconds rather than the whole corpus's minutes.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -79,7 +80,7 @@ def test_2388_and_2331_preambles_pair_only_with_preambles(some_resolutions):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("previous, renewal", list(zip(LIBYA_SERIES, LIBYA_SERIES[1:])))
+@pytest.mark.parametrize("previous, renewal", list(pairwise(LIBYA_SERIES)))
 def test_a_renewal_most_reuses_the_previous_renewal(client, some_resolutions, previous, renewal):
     resolution = Resolution.objects.get(number=renewal)
     assert resolution_most_reused_get(resolution=resolution).number == previous
