@@ -16,7 +16,9 @@ How paragraphs are paired:
   candidates are taken greedily, the highest share first (ties: the pair whose places in
   their texts are closest, so repeated boilerplate pairs in order), each paragraph at most
   once. Unrelated paragraphs of the Council's prose share 10-30 % of their words ("Calls upon
-  Member States to ..."); a reworded paragraph keeps well over 40 %;
+  Member States to ..."); a reworded paragraph keeps well over 40 %. A pair also needs
+  ``MIN_COMMON`` words in common (all of a shorter paragraph's): half of a two-word entry
+  is one word;
 * a pair is *kept* when its words are the same (typographic variants folded, see
   :func:`resolutions.lineage.text.keys`), else *changed*;
 * *moved*: the pairs of a kind that keep their relative order form the longest increasing
@@ -52,6 +54,8 @@ from rapidfuzz.distance import Indel
 from resolutions.lineage.text import Change, changes, keys, words
 
 CHANGED_SHARE = 0.4  # at least 40 % of the wording in common: the same paragraph, changed
+MIN_COMMON = 3  # ... and at least 3 words in common (all of a shorter paragraph's), so two
+# two-word annex entries ("Nuclear Energy", "Nuclear Fuel") are not one paragraph changed
 
 KEPT = "kept"
 CHANGED = "changed"
@@ -192,7 +196,11 @@ def _greedy(
             limit=None,
         )
         where_new = rank_new / len(new)
-        for _choice, score, rank_old in scored:
+        size = len(later[j])
+        for choice, score, rank_old in scored:
+            common = round(score * (size + len(choice)) / 2)  # words in common, in order
+            if common < min(MIN_COMMON, size, len(choice)):
+                continue
             distance = abs(rank_old / len(old) - where_new)
             candidates.append((-round(score, 3), distance, rank_new, rank_old))
     candidates.sort()

@@ -133,6 +133,21 @@ def test_the_selector_pairs_within_kinds_in_one_query(django_assert_num_queries,
     ]
     assert ("pp1", "pp1") in pairs and ("op3", "op2") in pairs and ("op4", None) in pairs
     assert [s.title for s in comparison.sections] == ["Preamble", "Operative part"]
+    sides = [side for s in comparison.sections for r in s.rows for side in (r.earlier, r.later)]
+    for side in filter(None, sides):
+        assert side.url == side.paragraph.get_absolute_url()
+
+
+def test_the_texts_are_escaped_and_only_the_marks_are_ours(client):
+    older, newer = make_resolution(2100, 2013), make_resolution(2101, 2013)
+    make_paragraph(older, "Decides that <b>all</b> States shall report & act;", number=1)
+    make_paragraph(
+        newer, "Decides that <b>all</b> States shall <script>report</script> & act;", number=1
+    )
+    html = client.get("/resolutions/2101/compare/2100/").content.decode()
+    assert "<script>report" not in html and "<b>" not in html
+    assert "<ins>&lt;script&gt;report&lt;/script&gt;</ins>" in html
+    assert "&lt;b&gt;all&lt;/b&gt; States shall" in html and "&amp; act;" in html
 
 
 def test_the_page_costs_a_fixed_number_of_queries(client, django_assert_num_queries, renewal):

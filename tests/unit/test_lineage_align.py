@@ -98,7 +98,21 @@ def test_paragraphs_pair_only_within_their_kind():
 def test_below_the_threshold_paragraphs_are_new_and_dropped():
     rows = align([op(UNRELATED)], [op(INSPECT)]).rows
     assert [r.status for r in rows] == [DROPPED, NEW]  # a replaced paragraph: old, then new
-    assert align([op(UNRELATED)], [op(INSPECT)], threshold=0.0).rows[0].status == CHANGED
+    # 22 % in common (six words, "Requests the ... to the ..."): paired only if asked to.
+    assert [r.status for r in align([op(RENEW)], [op(REPORT)]).rows] == [DROPPED, NEW]
+    assert align([op(RENEW)], [op(REPORT)], threshold=0.2).rows[0].status == CHANGED
+
+
+def test_short_paragraphs_need_three_words_in_common():
+    """Half of a two-word annex entry is one word: not enough to call it the same entry."""
+    annex = [Piece("annex", "Nuclear Energy")]
+    assert [r.status for r in align(annex, [Piece("annex", "Nuclear Fuel")]).rows] == [
+        DROPPED,
+        NEW,
+    ]
+    alias = [Piece("annex", "A.K.A.: 3MG")]
+    longer = [Piece("annex", "MIZAN MACHINERY MANUFACTURING A.K.A.: 3MG")]
+    assert [r.status for r in align(alias, longer).rows] == [CHANGED]  # all its words
 
 
 def test_the_best_pair_wins_and_repeated_wording_pairs_in_order():
