@@ -145,14 +145,23 @@ class Comparison:
         return self.earlier.pk == self.later.pk
 
 
+# The largest number a PositiveIntegerField holds on every engine. Django keeps an exact
+# lookup beyond it from reaching the database, but not ``__in``: SQLite would raise.
+NUMBER_MAX = 2**31 - 1
+
+
+def _storable(numbers: list[int]) -> list[int]:
+    return [number for number in numbers if 0 <= number <= NUMBER_MAX]
+
+
 def resolutions_get(*, numbers: list[int]) -> dict[int, Resolution]:
     """The resolutions held among ``numbers``, by number (one query)."""
-    return {r.number: r for r in Resolution.objects.filter(number__in=numbers)}
+    return {r.number: r for r in Resolution.objects.filter(number__in=_storable(numbers))}
 
 
 def resolutions_last_modified(*, numbers: list[int]) -> datetime | None:
     """When the later of the resolutions last changed; None unless all are held."""
-    found = Resolution.objects.filter(number__in=numbers).aggregate(
+    found = Resolution.objects.filter(number__in=_storable(numbers)).aggregate(
         latest=Max("updated_at"), held=Count("pk")
     )
     return found["latest"] if found["held"] == len(set(numbers)) else None

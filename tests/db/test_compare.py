@@ -164,7 +164,11 @@ def test_a_revisit_costs_a_304(client, renewal):
 
 @pytest.mark.parametrize(
     "url, number",
-    [("/resolutions/9999/compare/2331/", 9999), ("/resolutions/2388/compare/9999/", 9999)],
+    [
+        ("/resolutions/9999/compare/2331/", 9999),
+        ("/resolutions/2388/compare/9999/", 9999),
+        ("/resolutions/2388/compare/99999999999999999999/", 99999999999999999999),
+    ],
 )
 def test_an_unknown_resolution_is_a_clear_404(client, seed_archive, url, number):
     response = client.get(url)
