@@ -5,7 +5,7 @@ Paragraph permalinks are ``/resolutions/<number>/<pid>/``; see resolutions.servi
 
 from django.urls import path, re_path, register_converter
 
-from resolutions.views import pages, search
+from resolutions.views import compare, pages, search
 
 
 class SubParagraphConverter:
@@ -33,6 +33,9 @@ urlpatterns = [
     path("resolutions/<int:number>.json", pages.resolution_json, name="json"),
     path("resolutions/<int:number>.txt", pages.resolution_text, name="text"),
     path("resolutions/<int:number>/", pages.resolution_detail, name="detail"),
+    # Two resolutions compared; before the paragraph routes, whose <pid> "compare" would match.
+    path("resolutions/<int:number>/compare/", compare.compare_form, name="compare_form"),
+    path("resolutions/<int:number>/compare/<int:other>/", compare.compare, name="compare"),
     path("resolutions/<int:number>/<str:pid>/", pages.paragraph_detail, name="paragraph"),
     # A sub-paragraph: /resolutions/2653/op16/a/, /resolutions/2653/op12/a/iii/
     path(

@@ -31,7 +31,7 @@ from resolutions.citations import (
 )
 from resolutions.exports.links import site_origin
 from resolutions.filters import TEXT_ALL, ResolutionFilter
-from resolutions.lineage.selectors import paragraph_lineage_get
+from resolutions.lineage.selectors import paragraph_lineage_get, resolution_most_reused_get
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
 from resolutions.templatetags.archive import official_url
@@ -199,6 +199,7 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
         "sections": _sections(paragraphs),
         "coverage": _coverage(resolution),
         "cited_by": selectors.resolution_cited_by(resolution=resolution),
+        "most_reused": resolution_most_reused_get(resolution=resolution),
         "citations": paragraph_citations(
             number=resolution.number, year=resolution.year, adopted_on=resolution.adopted_on
         ),
