@@ -25,6 +25,7 @@ from resolutions.lineage.selectors import (
 )
 from resolutions.models import Resolution
 from resolutions.views.errors import not_found
+from resolutions.views.page_cache import cached_page
 from resolutions.views.pages import SYMBOL_RE, absolute_url
 
 WITH_MAX = 60  # longer than any symbol as people write it: the rest is not read
@@ -78,6 +79,7 @@ def _last_modified(request: HttpRequest, number: int, other: int):
 
 @require_safe
 @condition(last_modified_func=_last_modified)
+@cached_page(_last_modified)
 def compare(request: HttpRequest, number: int, other: int) -> HttpResponse:
     """S/RES/``number`` compared with S/RES/``other``."""
     canonical = reverse("resolutions:compare", kwargs={"number": number, "other": other})
