@@ -209,6 +209,9 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "resolutions/detail.html", context)
 
 
+FOLD_ANNEX_OVER = 40  # paragraphs; a longer annex is shown folded on the resolution page
+
+
 def _section_of(paragraph: Paragraph) -> tuple[str, str]:
     if paragraph.kind == Paragraph.PREAMBULAR:
         return "preamble", "Preamble"
@@ -245,6 +248,11 @@ def _sections(paragraphs: list[Paragraph]) -> list[dict]:
         section["numbers"] = [
             p for p in section["paragraphs"] if p.kind == Paragraph.OPERATIVE and p.number
         ]
+        # A long annex (S/RES/2231's is 1,300 paragraphs) is folded, so the resolution reads
+        # as a page rather than 200,000 pixels; its paragraphs stay in the page, addressable.
+        section["folded"] = (
+            section["key"].startswith("annex") and len(section["paragraphs"]) > FOLD_ANNEX_OVER
+        )
     return sections
 
 

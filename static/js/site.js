@@ -62,7 +62,21 @@
     opened = [];
   });
 
+  // A link to a paragraph inside a folded annex opens the fold (browsers that do not do so
+  // themselves on fragment navigation), so the paragraph is shown, not hidden.
+  function unfoldTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details");
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", unfoldTarget);
+
   document.addEventListener("DOMContentLoaded", function () {
+    unfoldTarget();
     var buttons = document.querySelectorAll("button.copy-button[data-copy]");
     Array.prototype.forEach.call(buttons, function (button) {
       button.hidden = false;
