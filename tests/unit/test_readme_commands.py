@@ -23,6 +23,8 @@ from tests.conftest import REPO, corpus_path
 NOT_RUN_HERE = {
     "make run": "serves until stopped; its other steps run as `make seed`",
     "make test": "is the test run itself",
+    "make lock": "rewrites requirements.lock from PyPI: a test must not change the checkout "
+    "(tests/unit/test_dependencies.py checks what it writes)",
 }
 SLOW = ("make corpus",)  # the whole corpus: run by its own test, which needs the corpus
 
