@@ -96,6 +96,8 @@ def decode_text(data: bytes) -> str:
             break
     else:
         chosen = "utf-8"
+        if b"\x00" in data[:8192]:  # no text but UTF-16/32 has NUL bytes; binary files do
+            check_text(data[:8192].decode("latin-1"))
     try:
         return data.decode(chosen)
     except UnicodeDecodeError as error:
