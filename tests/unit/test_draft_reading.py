@@ -71,7 +71,8 @@ def split(text: str) -> list[tuple[str, str]]:
             [
                 (
                     "",
-                    "Recalling its resolutions on trafficking, in particular resolution 2388 (2017),",
+                    "Recalling its resolutions on trafficking, "
+                    "in particular resolution 2388 (2017),",
                 ),
                 ("", "Noting with concern the report,"),
             ],
@@ -83,7 +84,8 @@ def split(text: str) -> list[tuple[str, str]]:
             [
                 (
                     "5.",
-                    "Decides that all States shall: (a) Prevent the supply of arms; (b) Freeze the funds;",
+                    "Decides that all States shall: (a) Prevent the supply of arms; "
+                    "(b) Freeze the funds;",
                 ),
                 ("6.", "Requests a report."),
             ],
@@ -135,8 +137,8 @@ def test_too_many_paragraphs_is_refused_with_the_limit():
 @pytest.mark.parametrize(
     "data",
     [
-        "Recalling its resolution 2388 (2017),".encode(),
-        b"\xef\xbb\xbf" + "Recalling its resolution 2388 (2017),".encode(),
+        b"Recalling its resolution 2388 (2017),",
+        b"\xef\xbb\xbf" + b"Recalling its resolution 2388 (2017),",
         "\ufeffRecalling its resolution 2388 (2017),".encode("utf-16-le"),
         "\ufeffRecalling its resolution 2388 (2017),".encode("utf-16-be"),
     ],
