@@ -42,7 +42,7 @@ class Match:
     paragraph: Paragraph
     share: float
     citation: str
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list, repr=False)  # holds the draft's words
     repeated: int = 0  # later paragraphs with exactly this wording
     latest: Paragraph | None = None  # the most recent of them
 

@@ -23,7 +23,7 @@ text compared. Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from resolutions.drafts import MAX_PARAGRAPHS
 from resolutions.drafts.reading import DraftError
@@ -70,7 +70,9 @@ _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n\n", "\u2028": "\n", "\u2029":
 class DraftParagraph:
     number: int  # its place in the draft, from 1
     label: str  # as the drafter numbered it ("1.", "(a)", "•"), or ""
-    text: str  # without the label; lines joined with a space
+    # Without the label; lines joined with a space. Left out of repr(), which a log line
+    # might show (Django's template engine logs its context when a lookup fails).
+    text: str = field(repr=False)
 
 
 def split_draft(text: str) -> list[DraftParagraph]:

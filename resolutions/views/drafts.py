@@ -49,6 +49,14 @@ class _InMemoryUploads(MemoryFileUploadHandler):
         self.activated = True
 
 
+class _Draft(str):
+    """The draft's text in a template's context: its repr() -- what Django's template engine
+    logs of a context when a lookup fails -- says nothing of it."""
+
+    def __repr__(self) -> str:
+        return f"<draft text, {len(self):,} characters>"
+
+
 def _limits() -> dict:
     return {
         "max_chars": MAX_CHARS,
@@ -120,16 +128,17 @@ def _json_text(body: bytes) -> str:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def draft_check_page(request: HttpRequest) -> HttpResponse:
-    context = {"limits": _limits()}
+    # Every name the template reads is given, so no lookup fails (and nothing is logged).
+    context = {"limits": _limits(), "report": None, "error": "", "text": "", "archive_count": ""}
     if request.method != "POST":
         return render(request, "resolutions/draft_check.html", context)
     try:
         text = _draft_text(request)
         report = draft_report_get(text=text)
     except DraftError as error:
-        context.update(error=error.message, text=_posted_text(request))
+        context.update(error=error.message, text=_Draft(_posted_text(request)))
         return render(request, "resolutions/draft_check.html", context, status=error.status)
-    context.update(report=report, text=text, archive_count=f"{report.archive_paragraphs:,}")
+    context.update(report=report, text=_Draft(text), archive_count=f"{report.archive_paragraphs:,}")
     return render(request, "resolutions/draft_check.html", context)
 
 
