@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections
 from django.views.decorators.debug import sensitive_variables
 
 from resolutions.citations import paragraph_citations
@@ -33,7 +33,9 @@ from resolutions.selectors import archive_state
 
 CHUNK = 900  # ids per IN (...), well under SQLite's limit on bound parameters
 
+WAIT_SECONDS = 10.0  # a request waits this long for a build: well inside gunicorn's 30 s
 _lock = threading.Lock()
+_building: dict[str, threading.Thread] = {}
 _built: dict[str, tuple[tuple, DraftIndex, float]] = {}  # database alias -> (state, index, s)
 
 
@@ -94,10 +96,11 @@ class DraftReport:
         return sum(1 for p in self.paragraphs if p.match and p.match.share >= 1.0)
 
 
-def _archive_rows():
+def _archive_rows(alias: str):
     """(paragraph id, moment, text) of every paragraph but headings, as the lineage takes them."""
     rows = (
-        Paragraph.objects.exclude(kind=Paragraph.HEADING)
+        Paragraph.objects.using(alias)
+        .exclude(kind=Paragraph.HEADING)
         .values_list(
             "id", "resolution__adopted_on", "resolution__year", "resolution__number", "text"
         )
@@ -108,23 +111,55 @@ def _archive_rows():
         yield pk, Moment(date, number), text
 
 
-def draft_index_get() -> DraftIndex:
-    """This process's index of the archive's wordings, rebuilt when the archive changed."""
+class IndexNotReady(Exception):
+    """The index is still being built (the first check a process answers); ask again soon."""
+
+
+def draft_index_get(*, wait: float | None = WAIT_SECONDS) -> DraftIndex:
+    """This process's index of the archive's wordings, rebuilt when the archive changed.
+
+    A build (tens of seconds at 100,000 paragraphs on a busy machine) runs in a thread of its
+    own, so no request is held past the server's worker timeout: a request waits up to
+    ``wait`` seconds (None: as long as it takes) and then gets :class:`IndexNotReady`. When
+    the archive has changed, the previous index answers while the new one is built. Inside a
+    transaction (tests, a command's atomic block) the build runs here instead, since another
+    thread's connection would not see the transaction's rows.
+    """
     count, latest = archive_state()
-    state = (connection.settings_dict.get("NAME"), count, latest)
     alias = connection.alias
+    state = (connection.settings_dict.get("NAME"), count, latest)
     built = _built.get(alias)
     if built is not None and built[0] == state:
         return built[1]
-    with _lock:  # one build at a time; a request arriving meanwhile waits for it
-        built = _built.get(alias)
-        if built is not None and built[0] == state:
-            return built[1]
-        started = time.perf_counter()
-        with deadline_lifted():  # built once for many requests: not held to one's deadline
-            index = DraftIndex(_archive_rows())
+    if connection.in_atomic_block:
+        with _lock, deadline_lifted():
+            _build(alias, state, close=False)
+        return _built[alias][1]
+    with _lock:
+        thread = _building.get(alias)
+        if thread is None or not thread.is_alive():
+            thread = threading.Thread(
+                target=_build, args=(alias, state), name="draft-check-index", daemon=True
+            )
+            _building[alias] = thread
+            thread.start()
+    if built is not None:
+        return built[1]
+    thread.join(wait)
+    built = _built.get(alias)
+    if built is None:
+        raise IndexNotReady
+    return built[1]
+
+
+def _build(alias: str, state: tuple, *, close: bool = True) -> None:
+    started = time.perf_counter()
+    try:
+        index = DraftIndex(_archive_rows(alias))
         _built[alias] = (state, index, time.perf_counter() - started)
-        return index
+    finally:
+        if close:  # the building thread's own connection
+            connections[alias].close()
 
 
 def draft_index_build_seconds() -> float | None:

@@ -119,7 +119,7 @@ _ERROR = {
     "type": "object",
     "required": ["error", "detail", "status"],
     "properties": {
-        "error": {"enum": ["unreadable draft", "too large", "method not allowed"]},
+        "error": {"enum": ["unreadable draft", "too large", "method not allowed", "not ready"]},
         "detail": {"type": "string", "description": "what to do, in a sentence"},
         "status": {"type": "integer"},
     },
@@ -181,6 +181,9 @@ PATHS = {
                 "400": _json("DraftError", "empty, binary, wrongly encoded or unreadable"),
                 "405": _json("DraftError", "not a POST"),
                 "413": _json("DraftError", "too long or too large"),
+                "503": _json(
+                    "DraftError", "the index is being built (after a restart); see Retry-After"
+                ),
             },
         }
     }

@@ -28,13 +28,18 @@ from django.views.decorators.http import require_http_methods
 
 from resolutions.drafts import MATCH_SHARE, MAX_CHARS, MAX_PARAGRAPHS, MAX_UPLOAD_BYTES
 from resolutions.drafts.reading import DraftError, check_text, read_draft
-from resolutions.drafts.selectors import draft_report_get
+from resolutions.drafts.selectors import IndexNotReady, draft_report_get
 from resolutions.drafts.serializers import draft_report_dict
 from resolutions.exports.links import site_origin
 
 # The largest body read: an upload of MAX_UPLOAD_BYTES with its form, or MAX_CHARS characters
 # of text however encoded (percent-encoding takes up to 9 bytes for one character).
 MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 100_000
+RETRY_AFTER_SECONDS = 30
+NOT_READY = (
+    "The draft check is preparing its index of the archive (it does so once after a restart "
+    "or an update). Please send the draft again in half a minute."
+)
 TOO_LARGE = (
     f"The draft is too large: the check reads up to {MAX_CHARS:,} characters, "
     f"{MAX_PARAGRAPHS} paragraphs or a file of {MAX_UPLOAD_BYTES:,} bytes. Check it in parts."
@@ -138,6 +143,11 @@ def draft_check_page(request: HttpRequest) -> HttpResponse:
     except DraftError as error:
         context.update(error=error.message, text=_Draft(_posted_text(request)))
         return render(request, "resolutions/draft_check.html", context, status=error.status)
+    except IndexNotReady:
+        context.update(error=NOT_READY, text=_Draft(_posted_text(request)))
+        response = render(request, "resolutions/draft_check.html", context, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     context.update(report=report, text=_Draft(text), archive_count=f"{report.archive_paragraphs:,}")
     return render(request, "resolutions/draft_check.html", context)
 
@@ -173,6 +183,10 @@ def draft_check_json(request: HttpRequest) -> HttpResponse:
     except DraftError as error:
         code = "too large" if error.status == 413 else "unreadable draft"
         return _json_error(error.status, code, error.message)
+    except IndexNotReady:
+        response = _json_error(503, "not ready", NOT_READY)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse(draft_report_dict(report, origin=site_origin(request)))
 
 

@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from resolutions.drafts import MAX_CHARS, MAX_PARAGRAPHS
-from resolutions.drafts.selectors import draft_report_get
+from resolutions.drafts.selectors import IndexNotReady, draft_index_get, draft_report_get
 from resolutions.models import Paragraph, Resolution, Source
 from resolutions.views.drafts import MAX_BODY_BYTES, draft_check_page
 from tests.db.exports_helpers import validate_response
@@ -295,3 +295,35 @@ def test_the_index_follows_the_archive(seed_archive):
     with CaptureQueriesContext(connection) as queries:
         draft_report_get(text=text)
     assert len(queries) == 2  # the archive's state and the cited paragraphs: no rebuild
+
+
+def test_while_the_index_is_built_the_answer_is_503_with_retry_after(client, monkeypatch):
+    def not_ready(**kwargs):
+        raise IndexNotReady
+
+    monkeypatch.setattr("resolutions.views.drafts.draft_report_get", not_ready)
+    response = client.post(API, {"text": OP31})
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    validate_response(API, response, "post")
+    assert "half a minute" in response.json()["detail"]
+    page = client.post("/draft-check/", {"text": OP31})
+    assert page.status_code == 503 and page["Retry-After"] == "30"
+    assert "preparing its index" in page.content.decode()
+    assert OP31 in page.content.decode()  # the draft is given back, to send again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_index_is_built_in_a_thread_of_its_own(monkeypatch):
+    from resolutions.drafts import selectors
+    from resolutions.services.ingest import ingest_paths
+    from tests.conftest import SEEDS
+
+    monkeypatch.setattr(selectors, "_built", {})  # a process that has checked no draft yet
+    monkeypatch.setattr(selectors, "_building", {})
+    ingest_paths(paths=[SEEDS])
+    index = draft_index_get(wait=None)
+    assert selectors._building["default"].name == "draft-check-index"
+    assert index.paragraph_count == Paragraph.objects.exclude(kind="heading").count() - sum(
+        1 for t in Paragraph.objects.values_list("text", flat=True) if len(t.split()) < 4
+    )
+    assert draft_index_get(wait=0) is index  # the archive unchanged: the same index
