@@ -34,7 +34,6 @@ wants to know the language is still in use. Example::
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,9 +46,9 @@ from resolutions.lineage import MIN_WORDS
 from resolutions.lineage.graph import Moment
 from resolutions.lineage.text import keys, words
 
-POSTINGS_BUDGET = 5_000  # wordings counted per look-up, at most (past the rarest words)
+POSTINGS_BUDGET = 2_000  # wordings counted per look-up, at most (past the rarest words)
 MIN_RARE = 4  # the rarest words of a paragraph always counted, however common
-CANDIDATES = 100  # wordings scored exactly per look-up
+CANDIDATES = 50  # wordings scored exactly per look-up
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,9 @@ class DraftIndex:
         wording_of: dict[str, int] = {}  # the encoded wording -> its number
         members: list[list[tuple[Moment, int]]] = []
         ids: dict[str, int] = {}
-        postings: list[array] = []
+        # Lists, not arrays: the wording numbers in them are shared int objects, so counting
+        # votes boxes nothing (an array would make an int per entry at each look-up).
+        postings: list[list[int]] = []
         count = 0
         for key, moment, text in rows:
             split = keys(words(text))
@@ -94,7 +95,7 @@ class DraftIndex:
             if number == len(members):
                 members.append([])
                 if len(ids) > len(postings):
-                    postings.extend(array("i") for _ in range(len(ids) - len(postings)))
+                    postings.extend([] for _ in range(len(ids) - len(postings)))
                 for word in set(encoded):
                     postings[word].append(number)
             members[number].append((moment, key))
