@@ -82,7 +82,10 @@ def _draft_text(request: HttpRequest) -> str:
         length = 0
     if length > MAX_BODY_BYTES:
         raise DraftError(TOO_LARGE, status=413)
-    request.upload_handlers = [_InMemoryUploads(request)]
+    try:
+        request.upload_handlers = [_InMemoryUploads(request)]
+    except AttributeError:  # the body was read already (by a middleware): nothing to choose
+        pass
     try:
         if request.content_type == "application/json":
             text = _json_text(request.body)
