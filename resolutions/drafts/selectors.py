@@ -120,8 +120,9 @@ def draft_index_get(*, wait: float | None = WAIT_SECONDS) -> DraftIndex:
 
     A build (tens of seconds at 100,000 paragraphs on a busy machine) runs in a thread of its
     own, so no request is held past the server's worker timeout: a request waits up to
-    ``wait`` seconds (None: as long as it takes) and then gets :class:`IndexNotReady`. When
-    the archive has changed, the previous index answers while the new one is built. Inside a
+    ``wait`` seconds (None: as long as it takes) and then gets :class:`IndexNotReady`; so
+    after an ingest too, rather than answer from the previous index, whose paragraphs may have
+    changed or gone (a draft would be told "no agreed language found"). Inside a
     transaction (tests, a command's atomic block) the build runs here instead, since another
     thread's connection would not see the transaction's rows.
     """
@@ -143,11 +144,9 @@ def draft_index_get(*, wait: float | None = WAIT_SECONDS) -> DraftIndex:
             )
             _building[alias] = thread
             thread.start()
-    if built is not None:
-        return built[1]
     thread.join(wait)
     built = _built.get(alias)
-    if built is None:
+    if built is None or built[0] != state:
         raise IndexNotReady
     return built[1]
 

@@ -327,3 +327,10 @@ def test_outside_a_transaction_the_index_is_built_in_a_thread_of_its_own(monkeyp
         1 for t in Paragraph.objects.values_list("text", flat=True) if len(t.split()) < 4
     )
     assert draft_index_get(wait=0) is index  # the archive unchanged: the same index
+    resolution = Resolution.objects.create(number=2999, year=2030, symbol="S/RES/2999 (2030)")
+    Paragraph.objects.create(
+        resolution=resolution, pid="op1", kind="operative", number=1, position=1, text=OP31
+    )
+    # After a change, never the stale index: the new one, once built.
+    rebuilt = draft_index_get(wait=None)
+    assert rebuilt is not index and rebuilt.paragraph_count == index.paragraph_count + 1
