@@ -334,3 +334,21 @@ def test_outside_a_transaction_the_index_is_built_in_a_thread_of_its_own(monkeyp
     # After a change, never the stale index: the new one, once built.
     rebuilt = draft_index_get(wait=None)
     assert rebuilt is not index and rebuilt.paragraph_count == index.paragraph_count + 1
+
+
+def test_an_upload_never_goes_to_a_temporary_file(client, seed_archive, settings, monkeypatch):
+    """Django writes uploads past FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file; the draft
+    check keeps them in memory whatever that setting says."""
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000
+
+    def no_temporary_file(*args, **kwargs):
+        raise AssertionError("an upload was written to a temporary file")
+
+    monkeypatch.setattr(
+        "django.core.files.uploadedfile.TemporaryUploadedFile.__init__", no_temporary_file
+    )
+    text = (f"31. {EDITED}\n\n" * 40).encode()
+    assert len(text) > 5_000
+    response = client.post(API, {"file": _upload("draft.txt", text)})
+    assert response.status_code == 200
+    assert response.json()["summary"]["matched"] == 40
