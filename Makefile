@@ -11,7 +11,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/archive
 CORPUS ?= ../shared/corpora/un-sc-akn
 
 BACKUP ?= archive-backup.json.gz
-.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load bench-fidelity corpus clean lock audit backup restore
+.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load bench-fidelity bench-draft corpus clean lock audit backup restore
 
 
 # Installs exactly what requirements.lock pins (hashes checked), then the project itself.
@@ -95,6 +95,10 @@ bench-search: install
 # Page budgets at 100,000 paragraphs (home, browse, resolution, permalink, 304, S/RES/2231).
 bench-pages: install
 	$(PY) bench/pages.py
+
+# Checking a 40-paragraph draft against 100,000 paragraphs, both engines (bench/draft_check.py).
+bench-draft: install
+	$(PY) bench/draft_check.py
 
 # The search against Datasette + FTS5 (../shared/bench-peer), interleaved; needs wrk.
 bench-peer: install

@@ -5,7 +5,7 @@ Paragraph permalinks are ``/resolutions/<number>/<pid>/``; see resolutions.servi
 
 from django.urls import path, re_path, register_converter
 
-from resolutions.views import compare, pages, search
+from resolutions.views import compare, drafts, pages, search
 
 
 class SubParagraphConverter:
@@ -46,6 +46,9 @@ urlpatterns = [
     path("search/", search.search_page, name="search"),
     path("search.json", search.search_json, name="search_json"),
     path("search/help/", search.search_help, name="search_help"),
+    # Checking a draft against the archive's agreed language (resolutions/drafts/).
+    path("draft-check/", drafts.draft_check_page, name="draft_check"),
+    path("api/draft-check", drafts.draft_check_json, name="draft_check_json"),
     # Symbols as people paste them: /S/RES/2388(2017), /S/RES/2388 (2017), /2388
     re_path(r"^(?P<symbol>[Ss]/[Rr][Ee][Ss]/.*)$", pages.symbol_redirect, name="symbol"),
     re_path(r"^(?P<symbol>\d{1,5})/?$", pages.symbol_redirect, name="number"),

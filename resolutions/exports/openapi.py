@@ -17,6 +17,7 @@ a text complete from the XML. 1.0 -- the first form (relative URLs).
 
 from __future__ import annotations
 
+from resolutions.exports import openapi_drafts
 from resolutions.serializers import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "description"]
@@ -521,6 +522,7 @@ def description(*, origin: str) -> dict:
             "/api/openapi.json": _get(
                 "This description", {"200": {"description": "OpenAPI 3.1 document"}}
             ),
+            **openapi_drafts.PATHS,
         },
         "components": {
             "schemas": {
@@ -533,6 +535,7 @@ def description(*, origin: str) -> dict:
                 "CSL": _CSL,
                 "Manifest": _MANIFEST,
                 "ApiIndex": _API_INDEX,
+                **openapi_drafts.SCHEMAS,
             }
         },
     }

@@ -57,6 +57,18 @@ def request_deadline() -> Iterator[None]:
         _local.deadline = None
 
 
+@contextmanager
+def deadline_lifted() -> Iterator[None]:
+    """Work a request does once for the whole process (the draft check's index), free of
+    the request's SQLite deadline; the deadline is back afterwards."""
+    saved = getattr(_local, "deadline", None)
+    _local.deadline = None
+    try:
+        yield
+    finally:
+        _local.deadline = saved
+
+
 def lift_statement_timeout(connection) -> None:
     """For the current transaction only (ingest): no statement timeout on PostgreSQL."""
     if connection.vendor == "postgresql":

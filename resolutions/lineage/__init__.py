@@ -8,7 +8,7 @@ resolution page, the comparison of two resolutions and the draft check.
 * ``index.py`` -- every wording above a threshold, exactly, without comparing against all;
 * ``graph.py`` -- from similar wordings to each paragraph's sources and origin (pure);
 * ``align.py`` -- two resolutions side by side, paragraph by paragraph (pure);
-* ``drafts.py`` -- a pasted or uploaded draft split into paragraphs as a person numbers them;
+* the draft check, which reuses ``text.py``, lives in :mod:`resolutions.drafts`;
 * ``services.py`` (writes), ``selectors.py`` (reads), ``serializers.py`` (JSON).
 
 Thresholds (shares of wording, see ``text.share``): a paragraph's *sources* are earlier

@@ -21,21 +21,21 @@ _REGISTRY = Registry().with_resource(
 )
 
 
-def response_schema(path: str, status: int) -> dict:
+def response_schema(path: str, status: int, method: str = "get") -> dict:
     """The JSON schema the description gives for ``path``'s ``status`` response."""
-    response = SPEC["paths"][path]["get"]["responses"][str(status)]
+    response = SPEC["paths"][path][method]["responses"][str(status)]
     schema = response["content"]["application/json"]["schema"]
     return {"$ref": "urn:openapi" + schema["$ref"]}
 
 
-def validate_response(path: str, response) -> None:
+def validate_response(path: str, response, method: str = "get") -> None:
     """Raise ``jsonschema.ValidationError`` unless ``response`` is what the description says."""
     media_type = response["Content-Type"].split(";")[0]
     assert media_type == "application/json" or media_type.endswith("+json"), media_type
     body = b"".join(response.streaming_content) if response.streaming else response.content
     data = json.loads(body)
     validator = Draft202012Validator(
-        response_schema(path, response.status_code),
+        response_schema(path, response.status_code, method),
         registry=_REGISTRY,
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
