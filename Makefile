@@ -90,7 +90,7 @@ bench-import: install
 	$(PY) bench/import_corpus.py --corpus $(CORPUS)
 
 bench-search: install
-	$(PY) bench/search_latency.py
+	$(PY) bench/search_latency.py --group on,off --lineage
 
 # Page budgets at 100,000 paragraphs (home, browse, resolution, permalink, 304, S/RES/2231).
 bench-pages: install

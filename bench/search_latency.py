@@ -14,6 +14,10 @@ Target: p95 under 50 ms for one client at 100,000 paragraphs. Run with ``make be
 
     python bench/search_latency.py --engines sqlite,postgresql --paragraphs 100000
 
+The page groups hits by wording (lineage origin) unless told ``group=off``: ``--group on,off``
+times the mix both ways, and ``--lineage`` first computes the corpus's lineage
+(``manage.py lineage``) when the database has none, so the grouping has real groups to form.
+
 The SQLite file goes under bench/out/ (git-ignored); PostgreSQL uses the ``--pg-database``
 database (``archive_bench``, or ``$PG_BENCH_DATABASE``) on ``--pg-server``.
 """
@@ -69,6 +73,18 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
 ]
 
 
+# Run in a child process: the lineage of the whole database, unless it already has some.
+LINEAGE_IF_NONE = """
+import django
+django.setup()
+from django.core.management import call_command
+from resolutions.models import LineageLink
+if not LineageLink.objects.exists():
+    call_command("lineage")
+print("lineage:", LineageLink.objects.count(), "links")
+"""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -103,9 +119,12 @@ def server_env(url: str) -> dict[str, str]:
     return env
 
 
+GROUP: dict[str, str] = {}  # group=on/off added to every query (--group)
+
+
 def fetch(port: int, params: dict[str, str]) -> tuple[float, int, int]:
     """(seconds, status, bytes) for one GET of the results page on a fresh connection."""
-    path = "/search/?" + urlencode(params)
+    path = "/search/?" + urlencode({**params, **GROUP})
     started = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
@@ -157,7 +176,7 @@ def measure(engine: str, port: int, args) -> None:
         for _ in range(args.workers):
             fetch(port, params)
 
-    print(f"\n== {engine}: one client, {args.repeat} requests per query ==")
+    print(f"\n== {engine}, group={args.group_now}: one client, {args.repeat} requests per query ==")
     print(f"{'query':20} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  status  KiB")
     # Rounds over the whole mix, so that a passing burst of load elsewhere on the machine
     # falls on every query alike rather than on whichever query was running.
@@ -199,7 +218,8 @@ def measure(engine: str, port: int, args) -> None:
         thread.join()
     elapsed = time.perf_counter() - started
     print(
-        f"== {engine}: {args.clients} concurrent clients, {len(results)} requests:"
+        f"== {engine}, group={args.group_now}: {args.clients} concurrent clients,"
+        f" {len(results)} requests:"
         f" {len(results) / elapsed:.0f} req/s; p50 {ms(percentile(results, 50)).strip()}"
         f"  p95 {ms(percentile(results, 95)).strip()}  p99 {ms(percentile(results, 99)).strip()} ms"
     )
@@ -222,6 +242,14 @@ def main() -> None:
         default=os.environ.get("PG_BENCH_DATABASE", "archive_bench"),
         help="a database of its own per checkout: the bench replaces its data",
     )
+    parser.add_argument(
+        "--group", default="on", help="group=on and/or off for every query: 'on', 'off', 'on,off'"
+    )
+    parser.add_argument(
+        "--lineage",
+        action="store_true",
+        help="compute the lineage first (manage.py lineage) when the database has none",
+    )
     args = parser.parse_args()
 
     for engine in args.engines.split(","):
@@ -238,6 +266,13 @@ def main() -> None:
             env=env,
             check=True,
         )
+        if args.lineage:
+            subprocess.run(
+                [sys.executable, "-c", LINEAGE_IF_NONE],
+                cwd=REPO,
+                env=env | {"DJANGO_SETTINGS_MODULE": "archive_site.settings"},
+                check=True,
+            )
         # The production storage needs the manifest that collectstatic writes (git-ignored).
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -249,7 +284,9 @@ def main() -> None:
         server = start_server(url, port, args.workers)
         try:
             print(f"\n{engine}: gunicorn, {args.workers} workers, DJANGO_DEBUG=0, 127.0.0.1:{port}")
-            measure(engine, port, args)
+            for group in args.group.split(","):
+                GROUP["group"] = args.group_now = group
+                measure(engine, port, args)
         finally:
             server.terminate()
             server.wait(timeout=30)

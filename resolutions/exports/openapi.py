@@ -297,10 +297,52 @@ _SEARCH = {
                     "url": _URL,
                     "snippet": {"type": "string", "description": "HTML: the matches in <mark>"},
                     "rank": {"type": "number"},
+                    "wording": {"$ref": "#/components/schemas/SearchWording"},
                 },
             },
         },
         "facets": {"type": "object"},
+        "grouped": {"const": True, "description": "only with group=on: one hit per wording"},
+        "total_wordings": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "group=on: the wordings (pages count these; total counts paragraphs)",
+        },
+    },
+}
+_CITED_PARAGRAPH = {
+    "type": "object",
+    "required": ["symbol", "number", "year", "paragraph", "label", "url"],
+    "properties": {
+        "symbol": {"type": "string"},
+        "number": {"type": "integer"},
+        "year": {"type": "integer"},
+        "paragraph": {"type": "string"},
+        "label": {"type": "string"},
+        "url": _URL,
+    },
+}
+_SEARCH_WORDING = {
+    "type": "object",
+    "description": (
+        "group=on: the hit stands for every matching paragraph sharing its lineage origin "
+        "(the earliest paragraph with at least 80 % of the wording); the hit is the earliest"
+    ),
+    "required": [
+        "first_agreed_in",
+        "first_agreed_elsewhere",
+        "paragraphs",
+        "later_resolutions",
+        "repeated_in",
+        "unlisted",
+    ],
+    "properties": {
+        "first_agreed_in": _CITED_PARAGRAPH,
+        "first_agreed_elsewhere": {"type": "boolean"},
+        "paragraphs": {"type": "integer", "minimum": 1},
+        "later_resolutions": {"type": "integer", "minimum": 0},
+        "repeated_in": {"type": "array", "items": _CITED_PARAGRAPH, "maxItems": 50},
+        "unlisted": {"type": "integer", "minimum": 0},
     },
 }
 
@@ -408,7 +450,11 @@ _SEARCH_PARAMETERS = [
     {"name": "resolution", "in": "query", "schema": {"type": "integer"}},
     {"name": "kind", "in": "query", "schema": {"type": "string"}},
     {"name": "trafficking", "in": "query", "schema": {"enum": ["true", "false"]}},
-    {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "date"]}},
+    {
+        "name": "sort",
+        "in": "query",
+        "schema": {"enum": ["relevance", "date", "document", "agreed"]},
+    },
 ]
 
 
@@ -451,6 +497,12 @@ def description(*, origin: str) -> dict:
                 [
                     *_SEARCH_PARAMETERS,
                     {"name": "page", "in": "query", "schema": {"type": "integer"}},
+                    {
+                        "name": "group",
+                        "in": "query",
+                        "description": "on: one hit per wording; off (default): every paragraph",
+                        "schema": {"enum": ["on", "off"]},
+                    },
                 ],
             ),
             "/search.csv": _get(
@@ -531,6 +583,7 @@ def description(*, origin: str) -> dict:
                 "ParagraphDocument": _PARAGRAPH_DOCUMENT,
                 "Item": _ITEM,
                 "SearchResults": _SEARCH,
+                "SearchWording": _SEARCH_WORDING,
                 "Error": _ERROR,
                 "CSL": _CSL,
                 "Manifest": _MANIFEST,

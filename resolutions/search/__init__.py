@@ -22,6 +22,7 @@ from resolutions.addresses import item_at
 from resolutions.models import Paragraph, Resolution
 from resolutions.search import snippets
 from resolutions.search.base import (
+    AGREED,
     DATE,
     DOCUMENT,
     HIT_PARAGRAPH_FIELDS,
@@ -50,6 +51,7 @@ from resolutions.search.results import (
     SearchHit,
     SearchResults,
     Suggestion,
+    WordingGroup,
     build_facets,
     paragraph_label,
 )
@@ -59,6 +61,7 @@ from resolutions.search.symbols import find_citation
 from resolutions.search.words import look_up
 
 __all__ = [
+    "AGREED",
     "DATE",
     "DOCUMENT",
     "Partial",
@@ -72,6 +75,7 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "UnsupportedDatabase",
+    "WordingGroup",
     "engine_for_connection",
     "highlight_html",
     "paragraph_label",
@@ -105,6 +109,7 @@ def search_paragraphs(
     sort: str = RELEVANCE,
     page: int = 1,
     per_page: int = 20,
+    grouped: bool = False,
 ) -> SearchResults:
     """Paragraphs matching ``query`` under ``filters``: one page of hits, counts and facets.
 
@@ -117,13 +122,20 @@ def search_paragraphs(
     query (or one of common words only) returns no hits, with ``results.query`` saying why. A
     ``page`` past the end has no hits but keeps its number beside the true ``num_pages`` and
     ``total``, so a program paging until a page comes back empty stops.
+
+    ``grouped``: one hit per wording -- the matches sharing a lineage origin (the earliest
+    paragraph sharing at least 80 % of their wording) are one hit, their earliest paragraph,
+    carrying a :class:`WordingGroup` (the origin, how many repeat it, the first of them); pages
+    and ``num_pages`` count wordings (``total_wordings``), ``total`` and the facets paragraphs.
     """
     parsed = parse_query(query)
     filters = filters or SearchFilters()
     sort = sort if sort in SORTS else RELEVANCE
     per_page = min(max(1, per_page), MAX_PER_PAGE)
     page = min(max(1, page), MAX_PAGE)
-    results = SearchResults(query=parsed, filters=filters, sort=sort, per_page=per_page)
+    results = SearchResults(
+        query=parsed, filters=filters, sort=sort, per_page=per_page, grouped=grouped
+    )
     match = query_citation(query)
     results.resolution_match = match
     tree = parsed.tree
@@ -158,6 +170,7 @@ def search_paragraphs(
         limit=per_page,
         offset=offset,
         together=together,
+        grouped=grouped,
     )
     if searched:
         typed = typed_words(tree)
@@ -175,8 +188,10 @@ def search_paragraphs(
                 limit=per_page,
                 offset=offset,
                 weighted=partial_weights(engine, content),
+                grouped=grouped,
             )
     results.total = counts.total
+    results.total_wordings = counts.total_wordings
     results.total_without_filters = counts.total_without_filters
     results.facets = build_facets(counts, filters)
     results.page = page
@@ -197,7 +212,20 @@ def search_paragraphs(
         SearchHit(paragraph=p, snippet=snippet, rank=score, sub=subs.get(p.id, ""))
         for (p, score), snippet in zip(rows, marked, strict=True)
     ]
+    if grouped:
+        for hit, origin in zip(results.hits, counts.origins, strict=True):
+            hit.wording = _wording(counts.wordings[origin])
     return results
+
+
+def _wording(found) -> WordingGroup:
+    """A wording's figures, its origin and members as Paragraphs (text not read)."""
+    return WordingGroup(
+        origin=_hit_paragraph(*found.origin),
+        paragraphs=found.paragraphs,
+        later=found.later,
+        members=[_hit_paragraph(*member) for member in found.members],
+    )
 
 
 def _sub_paragraphs(paragraphs: list[Paragraph], tree) -> dict[int, str]:

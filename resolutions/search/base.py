@@ -27,7 +27,12 @@ from django.db import connections, router
 RELEVANCE = "relevance"
 DATE = "date"  # newest resolution first, paragraphs in document order
 DOCUMENT = "document"  # resolutions in number order, paragraphs in document order
-SORTS = (RELEVANCE, DATE, DOCUMENT)
+# Earliest agreed first: by where the wording was first agreed (the lineage origin's
+# resolution and place, the paragraph's own when it has no origin), then document order.
+AGREED = "agreed"
+SORTS = (RELEVANCE, DATE, DOCUMENT, AGREED)
+LINEAGE_TABLE = "resolutions_lineagelink"  # resolutions.models.LineageLink
+MEMBERS_SHOWN = 50  # paragraphs of a wording listed under its hit when grouped
 TOP_RESOLUTIONS = 10  # the resolution facet lists the resolutions with most matches
 # What an engine's ``columns`` give for each match, in this order (see search_statement).
 MATCH_COLUMNS = ("id", "number", "year", "kind", "position", "flag")
@@ -82,6 +87,26 @@ class Counts:
     kinds: dict[str, int] = field(default_factory=dict)
     trafficking: dict[bool, int] = field(default_factory=dict)
     resolutions: list[tuple[int, str, int]] = field(default_factory=list)  # (number, symbol, n)
+    # Grouped by wording only: each hit's origin (paragraph id), in page order; the number of
+    # wordings under every filter; what each origin on the page groups.
+    origins: list[int] = field(default_factory=list)
+    total_wordings: int = 0
+    wordings: dict[int, Wording] = field(default_factory=dict)
+
+
+@dataclass
+class Wording:
+    """One wording on a grouped page: its origin and the matching paragraphs repeating it.
+
+    ``origin`` and each of ``members`` are (values of HIT_PARAGRAPH_FIELDS, of
+    HIT_RESOLUTION_FIELDS), the text left out; ``members`` are the matches other than the hit,
+    earliest first, at most ``MEMBERS_SHOWN``.
+    """
+
+    origin: tuple[tuple, tuple]
+    paragraphs: int  # matching paragraphs with this wording, the hit included
+    later: int  # resolutions among them other than the hit's own
+    members: list[tuple[tuple, tuple]] = field(default_factory=list)
 
 
 class Engine(Protocol):
@@ -118,6 +143,7 @@ def run_search(
     offset: int,
     together: str = "",
     weighted: tuple[tuple[str, int], ...] = (),
+    grouped: bool = False,
 ) -> Counts:
     """Run the search statement for ``engine``; ``together`` is the proximity phrase, or "".
 
@@ -146,6 +172,7 @@ def run_search(
         boost=engine.boost if together else "0",
         boost_params=(together,) if together else (),
         materialized=engine.materialized,
+        grouped=grouped,
     )
     with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
@@ -201,6 +228,7 @@ def search_statement(
     boost: str = "0",
     boost_params: tuple = (),
     score_params: tuple = (),
+    grouped: bool = False,
 ) -> tuple[str, list]:
     """The whole search as one statement and its parameters.
 
@@ -218,6 +246,12 @@ def search_statement(
     for the symbols of the ten resolutions listed. Only a match that passes every filter can be
     on the page, so only those are scored: under a filter, ranking costs what the filtered
     results cost. Rows come back as ``ROW_COLUMNS``.
+
+    ``grouped`` pages through wordings instead of paragraphs: the matches passing every filter
+    are grouped by their lineage origin (``_origin_ctes``), one hit per group (its earliest
+    paragraph), with a row counting the wordings and, for each wording on the page, a row
+    with its origin and figures and a row per repeating paragraph. The facets still count
+    paragraphs.
     """
     column = dict(zip(MATCH_COLUMNS, columns, strict=True))
     selected_columns = ", ".join(f"{sql} AS {name}" for name, sql in column.items())
@@ -260,18 +294,45 @@ def search_statement(
     params += [limit, offset]
     grid_keys = ["year", "kind", "flag"]
     grid_keys += [ok[name] for name in ("year", "kind", "flag") if ok[name] != NO_FILTER]
+    passes_all = f"{ok['year']} AND {ok['resolution']} AND {ok['kind']} AND {ok['flag']}"
     if sort == DATE:
         page_columns = "id, score, year, number, position"
         order = "year DESC, number DESC, position ASC"
     elif sort == DOCUMENT:
         page_columns = "id, score, number, position"
         order = "number ASC, position ASC"
+    elif sort == AGREED:
+        page_columns = "id, score, origin_number, origin_position, number, position"
+        order = "origin_number ASC, origin_position ASC, number ASC, position ASC, id ASC"
     else:
         page_columns = "id, score, boost"
         order = "boost DESC, score DESC, id ASC"
+    source, origin_ctes = "matches", ""
+    if grouped or sort == AGREED:
+        source, origin_ctes = _origin_ctes(passes_all, grouped=grouped, agreed=sort == AGREED)
+        passes_all = NO_FILTER  # the filters were applied in the CTEs
+    if grouped:
+        # The group's figures under the names the orders use (a name in ORDER BY is the
+        # output column's first, on both engines).
+        page_columns = (
+            "id, origin, group_score AS score, group_boost AS boost, latest_year, latest_number,"
+            " number, position"
+        )
+        if sort == AGREED:
+            page_columns += ", origin_number, origin_position"
+        order = GROUP_ORDERS.get(sort, GROUP_ORDERS[RELEVANCE])
+        passes_all = "nth = 1"
     page_order = ", ".join(f"page.{term}" for term in order.split(", "))
     hit_columns = ", ".join(
         [f"p.{name}" for name in HIT_PARAGRAPH_FIELDS]
+        + [f"r.{name}" for name in HIT_RESOLUTION_FIELDS]
+    )
+    # An origin's or a member's fields: what a hit shows, less the text (never shown).
+    listed_columns = ", ".join(
+        [
+            f"p.{name}" if name not in ("text", "structure") else "NULL"
+            for name in HIT_PARAGRAPH_FIELDS
+        ]
         + [f"r.{name}" for name in HIT_RESOLUTION_FIELDS]
     )
     no_hit_columns = ", ".join(["NULL"] * (len(HIT_PARAGRAPH_FIELDS) + len(HIT_RESOLUTION_FIELDS)))
@@ -283,14 +344,42 @@ def search_statement(
                 SELECT number, COUNT(*) FROM matches
                 WHERE {ok["year"]} AND {ok["kind"]} AND {ok["flag"]} AND {ok["resolution"]}
                 GROUP BY number"""
+    wordings = ""
+    if grouped:
+        # How many wordings; for each on the page, its origin's citation, how many matching
+        # paragraphs and later resolutions repeat it, and the first MEMBERS_SHOWN of them.
+        wordings = f"""
+        UNION ALL
+        SELECT 'wordings', NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), NULL, NULL, NULL,
+               {no_hit_columns}
+        FROM grouped WHERE nth = 1
+        UNION ALL
+        SELECT 'group', spread.origin, NULL, NULL, NULL, NULL, NULL, spread.later,
+               spread.paragraphs, NULL, NULL, {listed_columns}
+        FROM (
+            SELECT g.origin AS origin, COUNT(*) AS paragraphs,
+                   COUNT(DISTINCT CASE WHEN g.number <> page.number THEN g.number END) AS later
+            FROM page JOIN grouped AS g ON g.origin = page.origin
+            GROUP BY g.origin
+        ) AS spread
+        JOIN resolutions_paragraph AS p ON p.id = spread.origin
+        JOIN resolutions_resolution AS r ON r.id = p.resolution_id
+        UNION ALL
+        SELECT 'member', g.id, NULL, g.origin, NULL, NULL, NULL, NULL, NULL, NULL, g.nth,
+               {listed_columns}
+        FROM page JOIN grouped AS g ON g.origin = page.origin
+        JOIN resolutions_paragraph AS p ON p.id = g.id
+        JOIN resolutions_resolution AS r ON r.id = p.resolution_id
+        WHERE g.nth BETWEEN 2 AND {MEMBERS_SHOWN + 1}"""
+    hit_origin = "page.origin" if grouped else "NULL"
     sql = f"""
         WITH matches AS {materialized} (
             SELECT {selected_columns}, {score_sql} AS score, {boost_sql} AS boost{truth_columns}
             {matches}
-        ),
+        ),{origin_ctes}
         page AS (
-            SELECT {page_columns} FROM matches
-            WHERE {ok["year"]} AND {ok["resolution"]} AND {ok["kind"]} AND {ok["flag"]}
+            SELECT {page_columns} FROM {source}
+            WHERE {passes_all}
             ORDER BY {order} LIMIT %s OFFSET %s
         ),
         listed AS (
@@ -300,7 +389,7 @@ def search_statement(
                 GROUP BY number ORDER BY n DESC, number DESC LIMIT {TOP_RESOLUTIONS}
             ) AS top{selected}
         )
-        SELECT 'hit', page.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, page.score,
+        SELECT 'hit', page.id, NULL, {hit_origin}, NULL, NULL, NULL, NULL, NULL, page.score,
                ROW_NUMBER() OVER (ORDER BY {page_order}), {hit_columns}
         FROM page
         JOIN resolutions_paragraph AS p ON p.id = page.id
@@ -313,9 +402,73 @@ def search_statement(
         UNION ALL
         SELECT 'resolution', listed.number, r.symbol, NULL, NULL, NULL, NULL, listed.n,
                NULL, NULL, NULL, {no_hit_columns}
-        FROM listed JOIN resolutions_resolution AS r ON r.number = listed.number
+        FROM listed JOIN resolutions_resolution AS r ON r.number = listed.number{wordings}
     """
     return sql, params
+
+
+# Groups (one per wording) in each sort: relevance by their best match; newest first by their
+# newest match; document order and earliest agreed by their earliest (the hit shown).
+GROUP_ORDERS = {
+    RELEVANCE: "boost DESC, score DESC, id ASC",
+    DATE: "latest_year DESC, latest_number DESC, number ASC, position ASC, id ASC",
+    DOCUMENT: "number ASC, position ASC, id ASC",
+    AGREED: "origin_number ASC, origin_position ASC, number ASC, position ASC, id ASC",
+}
+
+
+def _origin_ctes(passes: str, *, grouped: bool, agreed: bool) -> tuple[str, str]:
+    """The CTEs giving each match passing every filter its wording's origin, and the name of
+    the one the page reads.
+
+    ``passing``: the matches passing ``passes``, each with ``origin``, the paragraph its
+    LineageLink row marks as origin (its own id when it has none: it is its own origin), and
+    for ``agreed`` the origin's resolution number and position. ``grouped`` (when grouping):
+    each with its place among its wording's matches (``nth``, earliest first: 1 is the hit
+    shown) and the group's figures every sort needs. Only what passes every filter is looked
+    up, so the lineage costs what the filtered results cost.
+    """
+    # Correlated lookups, not joins: each passing match probes the LineageLink index once.
+    # As a LEFT JOIN, PostgreSQL's planner (which cannot tell how few matches pass) chose to
+    # hash the whole lineage table, several times the cost of a search under a filter.
+    origin_of = f"""(
+                SELECT {{column}} FROM {LINEAGE_TABLE} AS l{{joins}}
+                WHERE l.paragraph_id = m.id AND l.origin AND l.source_id IS NOT NULL
+                LIMIT 1)"""
+    columns = "m.id, m.score, m.boost, m.year, m.number, m.position, "
+    columns += f"COALESCE({origin_of.format(column='l.source_id', joins='')}, m.id) AS origin"
+    if agreed:
+        joins = """
+                JOIN resolutions_paragraph AS op ON op.id = l.source_id
+                JOIN resolutions_resolution AS orr ON orr.id = op.resolution_id"""
+        number = origin_of.format(column="orr.number", joins=joins)
+        position = origin_of.format(column="op.position", joins=joins)
+        columns += (
+            f", COALESCE({number}, m.number) AS origin_number,"
+            f" COALESCE({position}, m.position) AS origin_position"
+        )
+    ctes = f"""
+        passing AS (
+            SELECT {columns}
+            FROM matches AS m
+            WHERE {passes}
+        ),"""
+    if not grouped:
+        return "passing", ctes
+    # One window, so one sort of the passing matches: the place in the group and the group's
+    # figures (over the whole partition) come from the same pass on both engines.
+    ctes += """
+        grouped AS (
+            SELECT passing.*, ROW_NUMBER() OVER wording AS nth,
+                   MAX(score) OVER wording AS group_score, MAX(boost) OVER wording AS group_boost,
+                   MAX(year) OVER wording AS latest_year,
+                   MAX(number) OVER wording AS latest_number
+            FROM passing
+            WINDOW wording AS (
+                PARTITION BY origin ORDER BY number ASC, position ASC, id ASC
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        ),"""
+    return "grouped", ctes
 
 
 # (row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place), then for a hit
@@ -328,16 +481,25 @@ ROW_COLUMNS = COUNT_COLUMNS + len(HIT_PARAGRAPH_FIELDS) + len(HIT_RESOLUTION_FIE
 def read_counts(rows) -> Counts:
     """Sort the statement's rows into :class:`Counts`; each facet ignores its own filter."""
     counts = Counts()
-    hits: list[tuple[int, float, tuple, tuple]] = []
+    hits: list[tuple[int, float, tuple, tuple, int | None]] = []
+    members: dict[int, list[tuple[int, tuple, tuple]]] = {}
     split = COUNT_COLUMNS + len(HIT_PARAGRAPH_FIELDS)
     for values in rows:
         head = values[:COUNT_COLUMNS]
         row, number, text, flag, year_ok, kind_ok, flag_ok, n, n_all, score, place = head
+        fields = (values[COUNT_COLUMNS:split], values[split:])
         if row == "hit":
-            hits.append((place, float(score), values[COUNT_COLUMNS:split], values[split:]))
+            hits.append((place, float(score), *fields, flag))
+            continue
+        if row == "member":
+            members.setdefault(flag, []).append((place, *fields))
             continue
         n = int(n)  # PostgreSQL's SUM of integers is a numeric: a Decimal here
-        if row == "grid":
+        if row == "wordings":
+            counts.total_wordings = n
+        elif row == "group":
+            counts.wordings[number] = Wording(origin=fields, paragraphs=int(n_all), later=n)
+        elif row == "grid":
             n_all = int(n_all)
             counts.total_without_filters += n_all
             if kind_ok and flag_ok:
@@ -355,5 +517,9 @@ def read_counts(rows) -> Counts:
             del facet[key]
     counts.resolutions.sort(key=lambda item: (-item[2], -item[0]))
     hits.sort(key=lambda hit: hit[0])
-    counts.hits = [hit[1:] for hit in hits]
+    counts.hits = [hit[1:4] for hit in hits]
+    counts.origins = [hit[4] for hit in hits if hit[4] is not None]
+    for origin, listed in members.items():
+        if origin in counts.wordings:
+            counts.wordings[origin].members = [m[1:] for m in sorted(listed, key=lambda m: m[0])]
     return counts

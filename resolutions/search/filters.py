@@ -24,7 +24,7 @@ from django import forms
 from django.forms.utils import ErrorDict
 
 from resolutions.models import Paragraph
-from resolutions.search.base import DATE, DOCUMENT, RELEVANCE, SearchFilters
+from resolutions.search.base import AGREED, DATE, DOCUMENT, RELEVANCE, SearchFilters
 from resolutions.search.symbols import find_resolution_number
 
 FIRST_YEAR = 1946  # the Council's first resolutions
@@ -146,8 +146,9 @@ class SearchFilterForm(forms.Form):
             (RELEVANCE, "Relevance"),
             (DATE, "Newest first"),
             (DOCUMENT, "Document order"),
+            (AGREED, "Earliest agreed first"),
         ],
-        error_messages={"invalid_choice": "Choose relevance, date or document."},
+        error_messages={"invalid_choice": "Choose relevance, date, document or agreed."},
     )
     field_order = ["year_from", "year_to", "resolution", "kind", "trafficking", "sort"]
 
@@ -205,6 +206,12 @@ class SearchParams:
     page: int
     filterset: SearchFilterSet
     per_page: int = PER_PAGE
+    # group=on/off: one hit per wording or every paragraph; None when not said (or not
+    # understood): each surface has its own default (the page groups, the JSON does not).
+    group: bool | None = None
+
+    def grouped(self, *, default: bool) -> bool:
+        return default if self.group is None else self.group
 
     @property
     def is_valid(self) -> bool:
@@ -236,6 +243,15 @@ def _per_page(value: str | None) -> int:
     return min(int(text[:6]), MAX_PER_PAGE)
 
 
+# What group= accepts; any other value is no choice (the surface's default), never an error:
+# a toggle is no filter, and a mistyped one should not cost the reader their search.
+GROUP_READINGS = {"on": True, "1": True, "true": True, "off": False, "0": False, "false": False}
+
+
+def _group(value) -> bool | None:
+    return GROUP_READINGS.get(value.strip().lower()[:8]) if isinstance(value, str) else None
+
+
 def search_params_from(data) -> SearchParams:
     """Read a QueryDict (or dict) of GET parameters. Never raises."""
     filterset = SearchFilterSet(data=data, queryset=Paragraph.objects.none())
@@ -258,4 +274,5 @@ def search_params_from(data) -> SearchParams:
         page=_page(data.get("page")),
         filterset=filterset,
         per_page=_per_page(data.get("per_page")),
+        group=_group(data.get("group")),
     )

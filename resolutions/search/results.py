@@ -49,12 +49,44 @@ def paragraph_label(*, kind: str, pid: str, number: int | None, label: str) -> s
     return label or KIND_LABELS.get(kind, kind.title())
 
 
+def cited_label(paragraph) -> str:
+    """ "OP 23" for a Paragraph (with the fields a hit reads)."""
+    p = paragraph
+    return paragraph_label(kind=p.kind, pid=p.pid, number=p.number, label=p.label)
+
+
+@dataclass
+class WordingGroup:
+    """A hit's wording when results are grouped: where it was first agreed, and the other
+    matching paragraphs repeating it (each a Paragraph with .resolution, text not loaded)."""
+
+    origin: object  # the lineage origin: "first agreed in"; the hit itself when it has none
+    paragraphs: int  # matching paragraphs with this wording, the hit included
+    later: int  # resolutions among them other than the hit's own
+    members: list = field(default_factory=list)  # earliest first, at most MEMBERS_SHOWN
+
+    @property
+    def origin_label(self) -> str:
+        return cited_label(self.origin)
+
+    @property
+    def unlisted(self) -> int:
+        """Matching paragraphs repeating the wording beyond those listed."""
+        return max(0, self.paragraphs - 1 - len(self.members))
+
+
 @dataclass
 class SearchHit:
     paragraph: object  # resolutions.models.Paragraph, with .resolution loaded
     snippet: SafeString
     rank: float
     sub: str = ""  # the sub-paragraph holding the first match: "a/iii" (resolutions.addresses)
+    wording: WordingGroup | None = None  # grouped results only
+
+    @property
+    def first_agreed_elsewhere(self) -> bool:
+        """Grouped: the wording was first agreed in another paragraph than the one shown."""
+        return self.wording is not None and self.wording.origin.pk != self.paragraph.pk
 
     @property
     def label(self) -> str:
@@ -115,6 +147,9 @@ class SearchResults:
     partial: Partial | None = None
     variants: tuple[tuple[str, str], ...] = ()  # (as typed, the other spelling also found)
     searched: str = ""  # the query as the indexes read it: folded, split ('"zero tolerance"')
+    # One hit per wording (lineage origin): pages count wordings; total still counts paragraphs.
+    grouped: bool = False
+    total_wordings: int = 0
 
     @property
     def understood(self) -> str:
@@ -125,8 +160,13 @@ class SearchResults:
         return self.query.understood
 
     @property
+    def listed(self) -> int:
+        """What the pages list: wordings when grouped, else paragraphs."""
+        return self.total_wordings if self.grouped else self.total
+
+    @property
     def num_pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return max(1, -(-self.listed // self.per_page))
 
     @property
     def has_previous(self) -> bool:

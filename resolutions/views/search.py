@@ -1,6 +1,8 @@
 """The search page, its JSON twin and the help page. Thin: validate, call one selector, render.
 
-``/search/?q=…&year_from=…&year_to=…&resolution=…&kind=…&trafficking=…&sort=…&page=…&per_page=…``.
+``/search/?q=…&year_from=…&year_to=…&resolution=…&kind=…&trafficking=…&sort=…&page=…&per_page=…&group=…``.
+``group=off`` lists every paragraph; the page otherwise groups the hits by wording (one per
+lineage origin), the JSON only when asked (``group=on``), so its clients see no change.
 Bad filter or sort values are shown as form errors (HTML) or a 400 with a message per parameter
 (JSON); nothing a person types gives a 500. A query longer than the archive searches
 (:data:`MAX_QUERY_CHARS`) gets a 400 saying so, as the search page or as JSON. A page past the
@@ -23,6 +25,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from resolutions.search import (
+    AGREED,
     DATE,
     DOCUMENT,
     RELEVANCE,
@@ -32,7 +35,7 @@ from resolutions.search import (
 )
 from resolutions.search.filters import SearchParams, search_params_from
 from resolutions.search.query import MAX_CHARS, suggest_broader
-from resolutions.search.results import KIND_LABELS
+from resolutions.search.results import KIND_LABELS, cited_label
 from resolutions.views.pages import absolute_url
 
 MAX_QUERY_CHARS = MAX_CHARS  # the search box's maxlength; longer gets a 400, not a cut
@@ -50,7 +53,7 @@ def _too_long(params: SearchParams) -> str:
     )
 
 
-def _run(params: SearchParams) -> SearchResults | None:
+def _run(params: SearchParams, *, grouped: bool) -> SearchResults | None:
     if not params.is_valid or _too_long(params):
         return None
     return search_paragraphs(
@@ -59,6 +62,7 @@ def _run(params: SearchParams) -> SearchResults | None:
         sort=params.sort,
         page=params.page,
         per_page=params.per_page,
+        grouped=grouped,
     )
 
 
@@ -158,7 +162,34 @@ def _hit_rows(results: SearchResults, query: str) -> list[dict]:
                 "rank": round(hit.rank, 6),
             }
         )
+        if hit.wording is not None:
+            rows[-1]["wording"] = _wording_row(hit)
     return rows
+
+
+def _cited(paragraph) -> dict:
+    resolution = paragraph.resolution
+    return {
+        "symbol": resolution.symbol,
+        "number": resolution.number,
+        "year": resolution.year,
+        "paragraph": paragraph.pid,
+        "label": cited_label(paragraph),
+        "url": paragraph.get_absolute_url(),
+    }
+
+
+def _wording_row(hit) -> dict:
+    """Grouped results: where the hit's wording was first agreed, and who repeats it."""
+    wording = hit.wording
+    return {
+        "first_agreed_in": _cited(wording.origin),
+        "first_agreed_elsewhere": hit.first_agreed_elsewhere,
+        "paragraphs": wording.paragraphs,
+        "later_resolutions": wording.later,
+        "repeated_in": [_cited(member) for member in wording.members],
+        "unlisted": wording.unlisted,
+    }
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -168,7 +199,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         match = query_citation(params.q)
         if match is not None and match.only and not match.note:
             return HttpResponseRedirect(match.url)
-    results = _run(params)
+    results = _run(params, grouped=params.grouped(default=True))
     link = _Links(request.GET)
     query_text = results.query.text if results else params.q[:MAX_QUERY_CHARS]
     context = {
@@ -194,14 +225,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
             ],
             did_you_mean_url=link(q=results.suggestion.query) if results.suggestion else "",
             sort_links=_sort_links(results, link),
+            # The switch: the page groups unless told group=off; other links keep the choice.
+            group_url=link(group=None if not results.grouped else "off"),
         )
     return render(request, "resolutions/search.html", context, status=400 if too_long else 200)
 
 
 def _sort_links(results: SearchResults, link: _Links) -> list[dict]:
-    """Relevance (not when browsing: nothing to rank), newest first, document order."""
+    """Relevance (not when browsing: nothing to rank), newest first, document order,
+    earliest agreed (by where each wording was first agreed)."""
     default = DOCUMENT if results.browsing else RELEVANCE
-    choices = [(DATE, "Newest first"), (DOCUMENT, "Document order")]
+    choices = [(DATE, "Newest first"), (DOCUMENT, "Document order"), (AGREED, "Earliest agreed")]
     if not results.browsing:
         choices.insert(0, (RELEVANCE, "Relevance"))
     return [
@@ -220,7 +254,7 @@ def search_json(request: HttpRequest) -> JsonResponse:
     too_long = _too_long(params)
     if too_long:
         return JsonResponse({"error": too_long, "errors": {"q": [too_long]}}, status=400)
-    results = _run(params)
+    results = _run(params, grouped=params.grouped(default=False))
     if results is None:
         return JsonResponse(
             {"error": "Invalid search parameters.", "errors": params.error_messages()},
@@ -232,6 +266,9 @@ def search_json(request: HttpRequest) -> JsonResponse:
         row["url"] = absolute_url(request, row["url"])
         row["resolution_url"] = absolute_url(request, row["resolution_url"])
         row["snippet"] = str(row["snippet"])
+        wording = row.get("wording")
+        for cited in [wording["first_agreed_in"], *wording["repeated_in"]] if wording else []:
+            cited["url"] = absolute_url(request, cited["url"])
     link = _Links(request.GET, base=reverse("resolutions:search_json"))
     return JsonResponse(
         {
@@ -255,6 +292,11 @@ def search_json(request: HttpRequest) -> JsonResponse:
             "browsing": results.browsing,
             "sort": results.sort,
             "total": results.total,
+            **(
+                {"grouped": True, "total_wordings": results.total_wordings}
+                if results.grouped
+                else {}
+            ),
             "page": results.page,
             "num_pages": results.num_pages,
             "per_page": results.per_page,

@@ -245,14 +245,14 @@ def test_every_invalid_value_is_named_with_its_own_message(client, archive):
         {
             "kind": ["Select a valid choice. bogus is not one of the available choices."],
             "trafficking": ["Choose true or false, or leave it empty for any paragraph."],
-            "sort": ["Choose relevance, date or document."],
+            "sort": ["Choose relevance, date, document or agreed."],
         },
     )
     page = client.get("/search/", params)
     html = page.content.decode()
     assert page.status_code == 200
     assert '<a href="#id_trafficking">Topic</a>: Choose true or false' in html
-    assert '<a href="#id_sort">Order</a>: Choose relevance, date or document.' in html
+    assert '<a href="#id_sort">Order</a>: Choose relevance, date, document or agreed.' in html
     assert html.count('name="sort"') == 1  # one order control, in the filters
 
 
