@@ -67,6 +67,7 @@ urlpatterns = [
         languages.side_by_side,
         name="side_by_side_paragraph",
     ),
+    re_path(rf"^(?P<lang>{OTHER})/search/$", languages.search_in_language, name="lang_search"),
     # Symbols as people paste them: /S/RES/2388(2017), /S/RES/2388 (2017), /2388
     re_path(r"^(?P<symbol>[Ss]/[Rr][Ee][Ss]/.*)$", pages.symbol_redirect, name="symbol"),
     re_path(r"^(?P<symbol>\d{1,5})/?$", pages.symbol_redirect, name="number"),

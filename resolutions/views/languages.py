@@ -25,6 +25,7 @@ from resolutions.languages.forms import (
     official_document_url,
     paragraph_citation,
 )
+from resolutions.languages.search import language_search
 from resolutions.views.errors import not_found
 from resolutions.views.pages import PID_SHAPE_RE
 
@@ -195,3 +196,27 @@ def _missing_paragraph(request, page, language, paragraph, held) -> HttpResponse
         "english_url": language_url(ENGLISH, page.resolution.number, paragraph.pid),
     }
     return render(request, "languages/missing.html", context, status=404)
+
+
+@require_safe
+def search_in_language(request: HttpRequest, lang: str) -> HttpResponse:
+    """``/fr/search/?q=traite+des+personnes``: the paragraphs of the French texts; the
+    language is the address's, and the form lets the reader choose another."""
+    query = request.GET.get("q", "").replace("\x00", "").strip()
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    page = min(max(page, 1), 500)
+    results = language_search(language=lang, query=query, page=page) if query else None
+    context = {
+        "lang": lang,
+        "query": query,
+        "results": results,
+        "page_language": lang,
+        "page_direction": direction(lang),
+        "choices": [{"code": code, "name": NAMES[code]} for code in LANGUAGES],
+        "language_name": NAMES[lang],
+    }
+    with translation.override(lang if lang in ("fr", "es") else ENGLISH):
+        return render(request, "languages/search.html", context)
