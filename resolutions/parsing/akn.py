@@ -204,7 +204,7 @@ def _cover(name: str, statement: ET.Element, *, from_uri: bool = False) -> dict:
 
 
 def _symbol_from_uri(statement: ET.Element) -> re.Match | None:
-    for element in statement.iter(_A + "FRBRthis"):
+    for element in statement.iterfind(f"{_A}meta/{_A}identification/{_A}FRBRWork/{_A}FRBRthis"):
         found = _URI_SYMBOL.search(element.get("value") or "")
         if found:
             return found
@@ -216,11 +216,12 @@ def find_language(statement: ET.Element) -> str:
     sits in): "en", "fr", "es", "ru", "ar", "zh"; a file that names none is English, as the
     UN's English files before the six-language edition are. An unknown code is returned as
     given, so the ingest can name it."""
-    for expression in statement.iter(_A + "FRBRExpression"):
-        element = expression.find(_A + "FRBRlanguage")
-        if element is not None and element.get("language"):
-            code = element.get("language").strip().lower()
-            return LANGUAGE_CODES.get(code, code)
+    # Looked up where AKN puts it, not searched for: a walk of the whole tree per file
+    # would cost the English corpus's import a second or two.
+    element = statement.find(f"{_A}meta/{_A}identification/{_A}FRBRExpression/{_A}FRBRlanguage")
+    if element is not None and element.get("language"):
+        code = element.get("language").strip().lower()
+        return LANGUAGE_CODES.get(code, code)
     return ENGLISH
 
 
