@@ -78,10 +78,11 @@ def _sqlite(language: str, groups, offset: int, query: str) -> tuple[int, list[t
             """SELECT r.number, r.symbol, p.pid, t.text FROM (
                    SELECT t.paragraph_id, t.text, bm25(resolutions_paragraphtext_fts) AS score"""
             + base
-            + """ ORDER BY score LIMIT %s OFFSET %s) AS t
+            # Ties broken by the row: pages of equal scores never skip or repeat a hit.
+            + """ ORDER BY score, t.paragraph_id LIMIT %s OFFSET %s) AS t
                JOIN resolutions_paragraph AS p ON p.id = t.paragraph_id
                JOIN resolutions_resolution AS r ON r.id = p.resolution_id
-               ORDER BY t.score, r.number DESC, p.position""",
+               ORDER BY t.score, t.paragraph_id""",
             [match, language, PER_PAGE, offset],
         )
         return total, cursor.fetchall()
@@ -113,10 +114,12 @@ def _postgres(language: str, groups, offset: int, query: str) -> tuple[int, list
             """SELECT r.number, r.symbol, p.pid, t.text FROM (
                    SELECT t.paragraph_id, t.text, ts_rank_cd(t.search_vector, q.query) AS score"""
             + base
-            + """ ORDER BY score DESC LIMIT %s OFFSET %s) AS t
+            # Ties broken by the row: ts_rank_cd gives many equal scores, and a page cut
+            # through them must neither skip nor repeat a hit.
+            + """ ORDER BY score DESC, t.paragraph_id LIMIT %s OFFSET %s) AS t
                JOIN resolutions_paragraph AS p ON p.id = t.paragraph_id
                JOIN resolutions_resolution AS r ON r.id = p.resolution_id
-               ORDER BY t.score DESC, r.number DESC, p.position""",
+               ORDER BY t.score DESC, t.paragraph_id""",
             [*params, language, PER_PAGE, offset],
         )
         return total, cursor.fetchall()
