@@ -58,9 +58,11 @@ seed: migrate
 run: seed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Import the UN's XML corpus and record data (needs ../shared or CORPUS=path).
+# Import the UN's XML corpus and record data (needs ../shared or CORPUS=path), and the other
+# five official languages when their folder is there.
 corpus: migrate
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py ingest $(CORPUS)/xml $(CORPUS)/metadata
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py ingest $(CORPUS)/xml $(CORPUS)/metadata \
+		$(wildcard $(LANGUAGES_CORPUS))
 
 lint: install
 	$(BIN)/ruff check .

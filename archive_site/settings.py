@@ -128,7 +128,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
-USE_I18N = False
+# The interface's words in French and Spanish (locale/, compiled .mo files committed); the pages
+# in other languages activate their language (resolutions.views.languages), no middleware:
+# English pages stay English whatever the browser asks for, and keep their addresses.
+USE_I18N = True
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -219,3 +219,61 @@ class LineageLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.paragraph_id} <- {self.source_id} ({self.share / 10:.1f} %)"
+
+
+class Translation(models.Model):
+    """A resolution's text in another official language, as one file of the UN's Akoma Ntoso
+    edition gave it (kept verbatim, as the English sources are), and how its paragraphs lined
+    up with the English ones: see :mod:`resolutions.languages.alignment`."""
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(max_length=8)  # "fr", "es", "ru", "ar", "zh"
+    file_name = models.CharField(max_length=255)
+    checksum = models.CharField(max_length=64)  # sha256 of the raw bytes
+    raw_text = models.TextField()  # the XML as it came in
+    title = models.TextField(blank=True, default="")
+    formula = models.CharField(max_length=200, blank=True, default="")
+    paragraphs_read = models.PositiveIntegerField(default=0)  # in the translation
+    paragraphs_aligned = models.PositiveIntegerField(default=0)  # given to English paragraphs
+    # Where the structure differs from the English text, one sentence each:
+    # ["preambular paragraphs: 13 in English, 12 in this text; none aligned", ...].
+    mismatches = models.JSONField(default=list, blank=True)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["resolution", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "language"], name="one_translation_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id} {self.language}"
+
+
+class ParagraphText(models.Model):
+    """One paragraph's text in one other official language. ``search_text`` is what the
+    language's analyzer makes of it for SQLite's index (stems; character pairs for Chinese):
+    see :mod:`resolutions.languages.analysis`."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=8)
+    text = models.TextField()
+    structure = models.JSONField(null=True, blank=True)  # {"intro", "items", "outro"} or None
+    emphasis = models.JSONField(null=True, blank=True)  # italic stretches of ``text``
+    search_text = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["paragraph", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "language"], name="one_text_per_paragraph_language"
+            ),
+        ]
+        indexes = [models.Index(fields=["language", "paragraph"])]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph_id} {self.language}"

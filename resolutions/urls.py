@@ -5,7 +5,7 @@ Paragraph permalinks are ``/resolutions/<number>/<pid>/``; see resolutions.servi
 
 from django.urls import path, re_path, register_converter
 
-from resolutions.views import compare, drafts, pages, search
+from resolutions.views import compare, drafts, languages, pages, search
 
 
 class SubParagraphConverter:
@@ -25,6 +25,8 @@ register_converter(SubParagraphConverter, "subparagraph")
 
 
 app_name = "resolutions"
+OTHER = "ar|zh|fr|ru|es"  # the five official languages besides English (languages.forms)
+ANY = "en|" + OTHER
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -49,6 +51,29 @@ urlpatterns = [
     # Checking a draft against the archive's agreed language (resolutions/drafts/).
     path("draft-check/", drafts.draft_check_page, name="draft_check"),
     path("api/draft-check", drafts.draft_check_json, name="draft_check_json"),
+    # The other five official languages (resolutions.views.languages): /fr/resolutions/2546/,
+    # /fr/resolutions/2546/op3/, side by side /fr-en/resolutions/2546/, /fr/search/?q=...
+    re_path(
+        rf"^(?P<lang>{OTHER})/resolutions/(?P<number>\d{{1,5}})/$",
+        languages.resolution_in_language,
+        name="lang_detail",
+    ),
+    re_path(
+        rf"^(?P<lang>{OTHER})/resolutions/(?P<number>\d{{1,5}})/(?P<pid>[^/]+)/$",
+        languages.paragraph_in_language,
+        name="lang_paragraph",
+    ),
+    re_path(
+        rf"^(?P<first>{ANY})-(?P<second>{ANY})/resolutions/(?P<number>\d{{1,5}})/$",
+        languages.side_by_side,
+        name="side_by_side",
+    ),
+    re_path(
+        rf"^(?P<first>{ANY})-(?P<second>{ANY})/resolutions/(?P<number>\d{{1,5}})/(?P<pid>[^/]+)/$",
+        languages.side_by_side,
+        name="side_by_side_paragraph",
+    ),
+    re_path(rf"^(?P<lang>{OTHER})/search/$", languages.search_in_language, name="lang_search"),
     # Symbols as people paste them: /S/RES/2388(2017), /S/RES/2388 (2017), /2388
     re_path(r"^(?P<symbol>[Ss]/[Rr][Ee][Ss]/.*)$", pages.symbol_redirect, name="symbol"),
     re_path(r"^(?P<symbol>\d{1,5})/?$", pages.symbol_redirect, name="number"),

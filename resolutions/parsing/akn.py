@@ -66,7 +66,37 @@ _SYMBOL = re.compile(
     """,
     re.X,
 )
+_URI_SYMBOL = re.compile(
+    r"""
+    /unsc/\d{4}-\d{2}-\d{2}/     # the adoption date in the work's URI
+    (?P<number>\d{1,4})-(?P<year>\d{4})/   # 2511-2020: number and year
+    """,
+    re.X,
+)
+ENGLISH = "en"
+# FRBR's ISO 639-2 codes (the UN writes Chinese both "chi" and "zho") to the two-letter
+# codes the archive's URLs and HTML lang attributes use.
+LANGUAGE_CODES = {
+    "eng": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "spa": "es",
+    "rus": "ru",
+    "ara": "ar",
+    "chi": "zh",
+    "zho": "zh",
+}
 _MEETING = re.compile(r"\d+(?:st|nd|rd|th)")  # "7847th" out of "7847th (closed) meeting"
+
+
+class UnnamedResolution(ParseError):
+    """A file that names no resolution. ``language``: "en" for the English text (the ingest
+    refuses it); "" for another language's, which the ingest leaves out with a warning (one
+    of the UN's Spanish files names its resolution nowhere, not even in its FRBR URIs)."""
+
+    def __init__(self, message: str, *, file: str = "", language: str = "") -> None:
+        super().__init__(message, file=file)
+        self.language = language
 
 
 def parse_akn(name: str, data: bytes | str) -> ParsedResolution:
@@ -77,7 +107,8 @@ def parse_akn(name: str, data: bytes | str) -> ParsedResolution:
     not Akoma Ntoso, or a cover page with no symbol.
     """
     statement = _load(name, data)
-    cover = _cover(name, statement)
+    language = find_language(statement)
+    cover = _cover(name, statement, from_uri=language != ENGLISH)
     walker = _Walker()
     preamble = statement.find(_A + "preamble")
     if preamble is not None:
@@ -103,6 +134,7 @@ def parse_akn(name: str, data: bytes | str) -> ParsedResolution:
         files=(name,),
         warnings=tuple(f"{cover['symbol']} ({name}): {warning}" for warning in warnings),
         formula=walker.formula,
+        language=language,
     )
 
 
@@ -127,16 +159,24 @@ def _text(element: ET.Element | None) -> str:
     return "" if element is None else collapse("".join(element.itertext()))
 
 
-def _cover(name: str, statement: ET.Element) -> dict:
-    """Symbol, adoption date and meeting, title and job number from cover page and metadata."""
+def _cover(name: str, statement: ET.Element, *, from_uri: bool = False) -> dict:
+    """Symbol, adoption date and meeting, title and job number from cover page and metadata.
+
+    ``from_uri``: when the cover prints no symbol, take it from the work's FRBR URI
+    (``.../unsc/2020-02-25/2511-2020/!main/``): a few of the UN's French, Chinese and Spanish
+    files leave ``<docNumber>`` empty. The English reader keeps refusing such a file."""
     cover = statement.find(_A + "coverPage")
     scope = cover if cover is not None else statement
     symbol_text = _text(scope.find(f".//{_A}docNumber"))
     match = _SYMBOL.match(symbol_text)
+    if not match and from_uri:
+        match = _symbol_from_uri(statement)
     if not match:
         found = f" (found {symbol_text!r})" if symbol_text else ""
-        raise ParseError(
-            f"no resolution symbol S/RES/<number> (<year>) on the cover{found}", file=name
+        raise UnnamedResolution(
+            f"no resolution symbol S/RES/<number> (<year>) on the cover{found}",
+            file=name,
+            language=ENGLISH if not from_uri else "",
         )
     number, year = int(match["number"]), int(match["year"])
     problem = find_symbol_problem(number, year)
@@ -161,6 +201,28 @@ def _cover(name: str, statement: ET.Element) -> dict:
         "title": title,
         "job_number": job.removesuffix("(E)").strip(),
     }
+
+
+def _symbol_from_uri(statement: ET.Element) -> re.Match | None:
+    for element in statement.iterfind(f"{_A}meta/{_A}identification/{_A}FRBRWork/{_A}FRBRthis"):
+        found = _URI_SYMBOL.search(element.get("value") or "")
+        if found:
+            return found
+    return None
+
+
+def find_language(statement: ET.Element) -> str:
+    """The file's own language, from ``FRBRExpression/FRBRlanguage`` (never the folder it
+    sits in): "en", "fr", "es", "ru", "ar", "zh"; a file that names none is English, as the
+    UN's English files before the six-language edition are. An unknown code is returned as
+    given, so the ingest can name it."""
+    # Looked up where AKN puts it, not searched for: a walk of the whole tree per file
+    # would cost the English corpus's import a second or two.
+    element = statement.find(f"{_A}meta/{_A}identification/{_A}FRBRExpression/{_A}FRBRlanguage")
+    if element is not None and element.get("language"):
+        code = element.get("language").strip().lower()
+        return LANGUAGE_CODES.get(code, code)
+    return ENGLISH
 
 
 def _adoption_date(statement: ET.Element, scope: ET.Element, year: int) -> date | None:

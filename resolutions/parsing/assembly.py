@@ -38,7 +38,13 @@ from resolutions.parsing.nesting import promote_nested
 from resolutions.parsing.references import find_references
 from resolutions.parsing.repair import normalize_typography
 
-_ARABIC = re.compile(r"^(\d{1,3})\.?$")  # an operative number: "12." (rarely without the dot)
+_ARABIC = re.compile(
+    r"""
+    ^(\d{1,3})     # an operative number: "12."
+    (?:\.|\s*-)?$  # rarely without the dot; the UN's Arabic text prints "12 -"
+    """,
+    re.X,
+)
 _SUBITEM = re.compile(
     r"""
     ^(?: \([a-z]{1,4}\)   # (a) (cc) (iv)
@@ -65,8 +71,9 @@ _ANNEX_TITLE = re.compile(
 )
 _WRITTEN_NUMBER = re.compile(
     r"""
-    ^(?P<label>(?P<number>\d{1,3})\.?)  # "7" or "7." typed at the start of the text
-    \s+(?=[A-Z])                        # then the paragraph's first word
+    ^(?P<label>(?P<number>\d{1,3})     # "7" or "7." typed at the start of the text,
+      (?:\.|\s*-)?)                     # "7 -" in the UN's Arabic text
+    \s+(?=[A-Z\u0600-\u06FF])          # then the paragraph's first word (Latin or Arabic)
     """,
     re.X,
 )

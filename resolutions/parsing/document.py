@@ -185,6 +185,9 @@ class ParsedResolution:
     # The enacting words as the source gives them ("The Security Council,"); "" when the
     # source lacks them (a page text without its first page).
     formula: str = ""
+    # The text's language as the source names it ("en", "fr", "zh", ...): the Akoma Ntoso
+    # files of the other five official languages are read by the same reader.
+    language: str = "en"
 
     @property
     def pages_present(self) -> tuple[int, ...]:
@@ -208,6 +211,8 @@ class ParsedResolution:
         # Fields added after the golden files were recorded appear only when set.
         if not data["formula"]:
             data.pop("formula")
+        if data["language"] == "en":
+            data.pop("language")
         for paragraph in data["paragraphs"]:
             if not paragraph["emphasis"]:
                 paragraph.pop("emphasis")

@@ -22,8 +22,15 @@ from django.db import connection, transaction
 
 from resolutions.health.limits import lift_statement_timeout
 from resolutions.lineage.services import lineage_update
-from resolutions.models import CrossReference, Paragraph, Resolution, Source
-from resolutions.parsing.akn import parse_akn
+from resolutions.models import (
+    CrossReference,
+    Paragraph,
+    ParagraphText,
+    Resolution,
+    Source,
+    Translation,
+)
+from resolutions.parsing.akn import ENGLISH, UnnamedResolution, parse_akn
 from resolutions.parsing.document import (
     FORMAT_AKN,
     FORMAT_PAGE_TEXT,
@@ -40,6 +47,7 @@ from resolutions.parsing.records import merge_records, parse_records
 from resolutions.parsing.titles import find_short_title
 from resolutions.parsing.xmltext import decode_xml
 from resolutions.services.guards import busy_to_message, check_paragraph_lengths, ingest_lock
+from resolutions.services.languages import TranslationCounts, translations_update
 from resolutions.services.links import references_link
 from resolutions.services.merge import Plan, plan_paragraphs
 from resolutions.services.search_words import search_words_missing, search_words_rebuild
@@ -74,6 +82,7 @@ class IngestReport:
     totals: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     comparisons: list[str] = field(default_factory=list)
+    translations: TranslationCounts = field(default_factory=TranslationCounts)
     differences: list[str] = field(default_factory=list)
     dry_run: bool = False
     numbering_checked: bool = True  # off only for synthetic corpora (renumbered copies)
@@ -89,6 +98,7 @@ class IngestReport:
             or self.records_added
             or self.counts.changed
             or self.links_changed
+            or self.translations.changed
         )
 
     def summary(self) -> list[str]:
@@ -103,6 +113,19 @@ class IngestReport:
             f"{self.counts.references_deleted} removed, {self.links_changed} links changed; "
             f"aliases: {self.counts.aliases_created} new",
         ]
+        translations = self.translations
+        if translations.added or translations.unchanged or translations.texts_changed:
+            lines.append(
+                f"other languages: {translations.added} new texts, {translations.unchanged} "
+                f"already in the archive, {translations.duplicates} duplicates skipped; "
+                f"{translations.texts_changed} paragraph texts written"
+            )
+        if translations.mismatched:
+            lines.append(
+                "structure differs from the English in: "
+                + ", ".join(f"{n} {lang}" for lang, n in sorted(translations.mismatched.items()))
+                + " resolutions (matching paragraphs only; manage.py alignment_report lists them)"
+            )
         if self.totals:
             lines.append(
                 "archive now holds: "
@@ -163,7 +186,12 @@ def _ingest_files(
     xml_files = by_format[FORMAT_AKN]
     for done, source in enumerate(xml_files, 1):
         with named_as(source):
-            akn_parsed.append((source, parse_akn(source.name, source.data)))
+            try:
+                akn_parsed.append((source, parse_akn(source.name, source.data)))
+            except UnnamedResolution as error:
+                if error.language == ENGLISH:
+                    raise
+                report.warnings.append(f"{source.name}: {error.message}; not imported")
         if done % 50 == 0 or done == len(xml_files):
             progress("parse XML", done, len(xml_files))
     for group in page_groups:
@@ -204,6 +232,9 @@ def _planner_statistics_refresh() -> None:
 
 def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress, pdfs=()) -> None:
     touched: dict[int, Resolution] = {}
+    # The other five languages are aligned to the English text once it is stored.
+    translated = [(s, p) for s, p in akn_parsed if p.language != ENGLISH]
+    akn_parsed = [(s, p) for s, p in akn_parsed if p.language == ENGLISH]
     new_xml: dict[int, list[tuple[SourceFile, ParsedResolution]]] = defaultdict(list)
 
     for parsed in page_groups:
@@ -257,6 +288,11 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress,
         if done % 100 == 0 or done == len(touched):
             progress("store", done, len(touched))
 
+    translations_done = translations_update(
+        batch=translated, english_changed=report.created_numbers | report.updated_numbers
+    )
+    report.translations = translations_done
+    report.warnings.extend(translations_done.warnings)
     report.links_changed = references_link()
     if touched or search_words_missing():
         search_words_rebuild()  # the vocabulary "did you mean" reads
@@ -273,6 +309,8 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress,
         "paragraphs": Paragraph.objects.count(),
         "references": CrossReference.objects.count(),
     }
+    if Translation.objects.exists():
+        report.totals["paragraph texts in other languages"] = ParagraphText.objects.count()
 
 
 def _mark_updated(report: IngestReport, resolution: Resolution) -> None:

@@ -31,6 +31,7 @@ from resolutions.citations import (
 )
 from resolutions.exports.links import site_origin
 from resolutions.filters import TEXT_ALL, ResolutionFilter
+from resolutions.languages.selectors import language_links
 from resolutions.lineage.selectors import paragraph_lineage_get, resolution_most_reused_get
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
@@ -205,6 +206,7 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
         ),
         "official_url": official_url(resolution.symbol),
         "canonical_url": absolute_url(request, resolution.get_absolute_url()),
+        **language_links(resolution=resolution),
     }
     return render(request, "resolutions/detail.html", context)
 
@@ -371,6 +373,7 @@ def paragraph_detail(request: HttpRequest, number: int, pid: str, sub: str = "")
             request, paragraph.get_absolute_url() + "".join(f"{key}/" for key in keys)
         ),
         "resolution_url": absolute_url(request, resolution.get_absolute_url()),
+        **language_links(resolution=resolution, pid=paragraph.pid),
     }
     return render(request, "resolutions/paragraph.html", context)
 

@@ -93,3 +93,17 @@
     });
   });
 })();
+
+// Six languages: a language link keeps the reader on the paragraph they were reading
+// (the resolution page's #op3 anchor travels with the link). Without JavaScript the link
+// opens the same resolution or permalink in the other language.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-keep-anchor]") : null;
+    if (!link || !window.location.hash || link.hash) { return; }
+    if (/^#[A-Za-z0-9_-]{1,60}$/.test(window.location.hash)) {
+      link.hash = window.location.hash;
+    }
+  });
+})();

@@ -422,8 +422,9 @@ def test_a_resolution_page_costs_the_same_queries_however_long(
         make_reference(citing.paragraphs.last(), 2388, 2017, start=10, end=32)
     # Last-Modified, the resolution, its paragraphs, their references (with cited resolutions),
     # its printed pages, the paragraphs citing it and their citations of it (for the excerpts),
-    # and the resolution it most reuses (the offer to compare).
-    with django_assert_num_queries(8):
+    # the resolution it most reuses (the offer to compare) and the other languages it is held
+    # in (the language links).
+    with django_assert_num_queries(9):
         response = client.get("/resolutions/2388/")
     assert response.status_code == 200
     assert response.content.decode().count('class="permalink"') == paragraphs
