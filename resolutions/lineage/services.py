@@ -21,6 +21,9 @@ from resolutions.lineage.text import words
 from resolutions.models import LineageLink, Paragraph
 
 CHUNK = 900  # ids per IN (...): well under SQLite's limit on bound parameters
+# Every pair at once (WordingIndex.all_pairs) when at least 1/ALL_PAIRS_SHARE of the wordings
+# changed: one pass over the archive costs about as much as probing a quarter of it one by one.
+ALL_PAIRS_SHARE = 4
 
 
 @dataclass
@@ -89,7 +92,11 @@ def lineage_update(*, resolution_ids: set[int] | None = None) -> LineageCounts:
     if not affected_wordings and not stale:
         return counts
     index = WordingIndex(wordings, threshold=SOURCE_SHARE)
-    similar = {number: index.similar(wordings[number], own=number) for number in affected_wordings}
+    if len(affected_wordings) * ALL_PAIRS_SHARE >= len(wordings):
+        # Much of the archive changed (a first ingest, the whole corpus): every pair at once.
+        similar = dict(enumerate(index.all_pairs()))
+    else:
+        similar = index.similar_many(sorted(affected_wordings))
     wanted_paragraphs: set[int] = set(stale)
     if resolution_ids is None:
         wanted_paragraphs.update(item_wording)
@@ -99,11 +106,11 @@ def lineage_update(*, resolution_ids: set[int] | None = None) -> LineageCounts:
             # Paragraphs resembling a changed one: it may now be (or no longer be) a source.
             for other, _share in similar[number]:
                 wanted_paragraphs.update(i.key for i in members[other])
+    needed = {item_wording[p] for p in wanted_paragraphs if p in item_wording}
+    similar.update(index.similar_many(sorted(needed - similar.keys())))
     wanted: dict[tuple[int, int], tuple[int, bool, bool]] = {}
-    for number in {item_wording[p] for p in wanted_paragraphs if p in item_wording}:
-        found = similar.get(number)
-        if found is None:
-            found = similar[number] = index.similar(wordings[number], own=number)
+    for number in sorted(needed):
+        found = similar[number]
         candidates = Candidates(
             [(item, 1.0) for item in members[number]]
             + [(item, share) for other, share in found for item in members[other]]
