@@ -56,9 +56,9 @@ def _char(word_id: int) -> str:
     return chr(word_id if word_id < 0xD800 else word_id + 0x800)
 
 
-def _token_set(encoded: list[int]) -> list[int]:
-    """Each word with its occurrence count (word id << 10 | n), so a repeated word counts as
-    often as it occurs: the bag of words as a set."""
+def _token_set(encoded: Iterable[int]) -> list[int]:
+    """Each word (its character's code) with its occurrence count (code << 10 | n), so a
+    repeated word counts as often as it occurs: the bag of words as a set."""
     seen: dict[int, int] = {}
     tokens = []
     for word in encoded:
@@ -71,26 +71,26 @@ class WordingIndex:
     def __init__(self, wordings: Sequence[Sequence[str]], *, threshold: float) -> None:
         self.threshold = threshold
         self._alpha = threshold / (2 - threshold)
-        keyed = [keys(w) for w in wordings]
+        # Wording by wording, so only the compact forms are ever held for all of them.
         words: Counter[str] = Counter()
-        for wording in keyed:
-            words.update(wording)
+        for wording in wordings:
+            words.update(keys(wording))
         # The most frequent words get the smallest ids: rapidfuzz looks characters below 256
         # up in a table rather than a hash map, which makes the scoring about 1.7x faster.
         self._ids = {word: n for n, (word, _count) in enumerate(words.most_common())}
-        get_id = self._ids.__getitem__
-        encoded = [list(map(get_id, wording)) for wording in keyed]
-        self._strings = ["".join(map(_char, e)) for e in encoded]
-        token_sets = [_token_set(e) for e in encoded]
+        del words
+        char = {word: _char(n) for word, n in self._ids.items()}.__getitem__
+        self._strings = ["".join(map(char, keys(wording))) for wording in wordings]
         frequency: Counter[int] = Counter()
-        for tokens in token_sets:
-            frequency.update(tokens)
+        for string in self._strings:
+            frequency.update(_token_set(map(ord, string)))
         # Rank 0 is the rarest token (ties by token, so the order is fixed).
         ordered = sorted(frequency.items(), key=lambda item: (item[1], item[0]))
+        del frequency
         self._rank = {token: rank for rank, (token, _n) in enumerate(ordered)}
         rank = self._rank.__getitem__
         # Each wording as the sorted ranks of its tokens: rarest first.
-        self._records = [sorted(map(rank, tokens)) for tokens in token_sets]
+        self._records = [sorted(map(rank, _token_set(map(ord, s)))) for s in self._strings]
         self._sizes = [len(record) for record in self._records]
         self._probe_index: dict[int, tuple[list[tuple[int, int, int]], list[int]]] | None = None
 
@@ -229,19 +229,19 @@ class WordingIndex:
             return self.similar_many([own])[own]
         ids, rank = self._ids, self._rank
         unknown: dict[str, int] = {}
-        encoded = [
-            ids[w] if w in ids else 0x10FFFF - 0x800 - unknown.setdefault(w, len(unknown))
+        string = "".join(
+            _char(ids[w] if w in ids else 0x10FFFF - 0x800 - unknown.setdefault(w, len(unknown)))
             for w in keys(wording)
-        ]
-        if not encoded:
+        )
+        if not string:
             return []
         # A word the index never saw matches nothing: it sorts first, as the rarest.
-        record = sorted(rank.get(token, -1 - n) for n, token in enumerate(_token_set(encoded)))
+        tokens = _token_set(map(ord, string))
+        record = sorted(rank.get(token, -1 - n) for n, token in enumerate(tokens))
         size = len(record)
         candidates = self._candidates(
             record, self._probing_index(), longest=size / self._alpha + _SLACK
         )
-        string = "".join(map(_char, encoded))
         return sorted(self._verify(string, candidates), key=_best_first)
 
 
