@@ -178,3 +178,22 @@ def test_the_lines_cost_the_same_queries_however_many_paragraphs_have_them(clien
         return len(captured)
 
     assert queries(2400, 5) == queries(2500, 50)
+
+
+def test_a_new_resolution_computes_its_own_lineage_without_recomputing_the_rest(pair, client):
+    older, newer, source, reuse = pair
+    unrelated = make_resolution(2100, 2013)
+    for n in range(1, 6):
+        make_paragraph(
+            unrelated, f"Welcomes the report number {n} of the Panel of Experts", number=n
+        )
+    lineage_update()
+    latest = make_resolution(2600, 2021)
+    make_paragraph(latest, NEW + " and to report", pid="op1", number=1)
+    counts = lineage_update(resolution_ids={latest.id})
+    # Its own paragraph and the two it resembles; not the unrelated five.
+    assert counts.paragraphs == 3 and counts.created == 2
+    reused = paragraph_lineage_dict(source, origin=ORIGIN)
+    assert reused["reused_in_count"] == 2
+    assert reused["reused_in"][0]["resolution"] == 2600  # newest first
+    assert lineage_update(resolution_ids={latest.id}).changed == 0
