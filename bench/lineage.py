@@ -127,6 +127,9 @@ def ratio(part: int, whole: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2, help="brute-force processes")
+    parser.add_argument(
+        "--timings-only", action="store_true", help="the project's timings, no brute force"
+    )
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress shows while the brute force runs
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
@@ -172,6 +175,10 @@ def main() -> None:
     )
     print(f"  peak memory so far {project_peak:.0f} MB")
     update_s = timings["lineage_update"][1]  # CPU: the wall time follows the machine's load
+    if update_s > 30 or project_peak > 1024:
+        print("TARGET MISSED: the whole lineage in at most 30 s of CPU and 1 GB")
+    if args.timings_only:
+        return
 
     start = time.perf_counter()
     brute = brute_force(wordings, args.workers)
@@ -215,8 +222,6 @@ def main() -> None:
     )
     if missed:
         print("\nTARGET MISSED: recall and precision of at least 99 %")
-    if update_s > 30 or project_peak > 1024:
-        print("\nTARGET MISSED: the whole lineage in at most 30 s of CPU and 1 GB")
 
 
 if __name__ == "__main__":
