@@ -1,11 +1,14 @@
-"""Reads of what the lineage step computed, for the permalink page and the JSON.
+"""Reads of what the lineage step computed, for the pages and the JSON.
 
-A fixed number of queries: one for the sources (with their resolutions), one for the
-reuses (newest first, capped) and one to count them. Track changes are derived here from
-the two stored texts (a word alignment of two paragraphs takes microseconds). Example::
+A fixed number of queries. The permalink (``paragraph_lineage_get``): one for the sources
+(with their resolutions), one for the reuses (newest first, capped) and one to count them;
+track changes are derived here from the two stored texts (a word alignment of two paragraphs
+takes microseconds). The resolution page, the JSON and the bulk download
+(``lineage_summaries``): two for any number of paragraphs, as plain values. Example::
 
     lineage = paragraph_lineage_get(paragraph=paragraph)
     lineage.sources[0].paragraph.resolution.symbol  # 'S/RES/2331 (2016)'
+    lineage_summaries(resolution_ids=[resolution.pk])[paragraph.pk].reuse_count  # 3
 """
 
 from __future__ import annotations

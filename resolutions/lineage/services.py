@@ -2,8 +2,10 @@
 
 Incremental: only the paragraphs of resolutions that changed, the paragraphs whose wording
 resembles theirs (their sources may change) and the paragraphs that pointed at a changed or
-removed paragraph are recomputed; the rows are then brought in line writing only what
-differs, so a re-ingest that changes nothing changes no row. Example::
+removed paragraph are recomputed; the rows are then brought in line, in bulk, writing only
+what differs, so a re-ingest that changes nothing changes no row. Identical wordings are
+computed once. When much of the archive changed (``make corpus``), every pair is found in
+one pass (``WordingIndex.all_pairs``); otherwise the changed wordings are probed. Example::
 
     changed = lineage_update(resolution_ids={41, 42})  # rows created, updated or deleted
 """
