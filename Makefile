@@ -11,7 +11,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/archive
 CORPUS ?= ../shared/corpora/un-sc-akn
 
 BACKUP ?= archive-backup.json.gz
-.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load bench-fidelity bench-draft corpus clean lock audit backup restore
+.PHONY: install run migrate seed test test-sqlite test-postgres lint format bench bench-import bench-search bench-pages bench-peer bench-ingest-load bench-fidelity bench-draft bench-lineage corpus clean lock audit backup restore
 
 
 # Installs exactly what requirements.lock pins (hashes checked), then the project itself.
@@ -114,6 +114,11 @@ bench-ingest-load: install
 # XML (held-out set: odd resolution numbers). Needs poppler's pdftotext (poppler-utils).
 bench-fidelity: install
 	$(PY) bench/fidelity.py --corpus $(CORPUS)
+
+# Agreed language against a brute force over the loaded archive (make corpus first): recall and
+# precision of pairs sharing >= 80 % of their wording, and the project's timings. A few minutes.
+bench-lineage: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) bench/lineage.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

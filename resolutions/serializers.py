@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from resolutions.citations import pages_missing, paragraph_citations
 from resolutions.exports.links import absolute, paragraph_path, site_origin
+from resolutions.lineage.selectors import LineageSummary, lineage_summaries
+from resolutions.lineage.serializers import lineage_dict
 from resolutions.models import CrossReference, Paragraph, Resolution
 from resolutions.selectors import resolution_for_export
 from resolutions.templatetags.archive import official_url
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 # The archive holds the English text; the UN publishes each resolution in its six languages.
 LANGUAGES_HELD = ["en"]
 OFFICIAL_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
@@ -72,10 +74,14 @@ def paragraph_to_dict(
     *,
     origin: str,
     references: list[CrossReference] | None = None,
+    lineage: dict[int, LineageSummary] | None = None,
 ) -> dict:
-    """One paragraph; its ``references`` prefetched, or given (in order)."""
+    """One paragraph; its ``references`` prefetched, or given (in order); ``lineage``: the
+    summaries of its resolution's paragraphs (read here when not given)."""
     if references is None:
         references = paragraph.references_in_order
+    if lineage is None:
+        lineage = lineage_summaries(paragraph_id=paragraph.pk)
     path = paragraph_path(resolution.number, paragraph.pid)
     return {
         "id": paragraph.pid,
@@ -102,6 +108,7 @@ def paragraph_to_dict(
             paragraph_number=paragraph.number,
             annex_name=paragraph.annex,
         ).un,
+        "lineage": lineage_dict(lineage.get(paragraph.pk), origin=origin),
     }
 
 
@@ -109,12 +116,16 @@ def resolution_to_dict(
     resolution: Resolution,
     *,
     origin: str | None = None,
-    parts: tuple[list[Paragraph], dict[int, list[CrossReference]], list[int]] | None = None,
+    parts: tuple[
+        list[Paragraph], dict[int, list[CrossReference]], list[int], dict[int, LineageSummary]
+    ]
+    | None = None,
 ) -> dict:
     """The canonical form; ``resolution`` should come from ``selectors.resolution_for_export``
     (paragraphs, references and page sources prefetched) to keep the query count fixed, or
     ``parts`` gives them: (paragraphs in order, references by paragraph id, page numbers of
-    the page texts held) -- the bulk export reads them for many resolutions at once.
+    the page texts held, lineage summaries by paragraph id) -- the bulk export reads them
+    for many resolutions at once.
     ``origin`` is where URLs point (default: :func:`site_origin` without a request)."""
     origin = origin if origin is not None else site_origin()
     number = resolution.number
@@ -129,8 +140,9 @@ def resolution_to_dict(
         paragraphs = list(resolution.paragraphs.all())
         references = {p.pk: p.references_in_order for p in paragraphs}
         pages = [s.page_number for s in resolution.sources.all()]
+        lineage = lineage_summaries(resolution_ids=[resolution.pk])
     else:
-        paragraphs, references, pages = parts
+        paragraphs, references, pages, lineage = parts
     page_texts = sorted(page for page in pages if page is not None)
     held = completeness(resolution, page_texts)
     citations = paragraph_citations(
@@ -155,7 +167,13 @@ def resolution_to_dict(
         "vote": vote,
         "subjects": list(resolution.subjects),
         "paragraphs": [
-            paragraph_to_dict(p, resolution, origin=origin, references=references.get(p.pk, []))
+            paragraph_to_dict(
+                p,
+                resolution,
+                origin=origin,
+                references=references.get(p.pk, []),
+                lineage=lineage,
+            )
             for p in paragraphs
         ],
         "schema_version": SCHEMA_VERSION,

@@ -6,7 +6,8 @@ the description cannot drift from what the site returns. ``SCHEMA_VERSION`` foll
 serializers: a new key raises the minor version; a renamed or removed key, or a changed
 meaning, raises the major one.
 
-Changes: 2.0 -- every URL absolute; resolution JSON gains ``short_title``, ``formula``,
+Changes: 2.1 -- paragraphs gain ``lineage`` (agreed language: earlier sources, first agreed
+in, reused in). 2.0 -- every URL absolute; resolution JSON gains ``short_title``, ``formula``,
 ``schema_version``, ``title``,
 ``draft_symbol``, ``adoption_type``, ``votes``, ``sponsors``, ``addresses_trafficking``,
 ``completeness``, ``languages``, ``official_languages``, ``official_url``, ``citation``,
@@ -18,6 +19,8 @@ a text complete from the XML. 1.0 -- the first form (relative URLs).
 from __future__ import annotations
 
 from resolutions.exports import openapi_drafts
+from resolutions.lineage import CLOSEST
+from resolutions.lineage.selectors import REUSES_SHOWN
 from resolutions.serializers import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "description"]
@@ -58,6 +61,7 @@ _PARAGRAPH = {
         "addresses_trafficking",
         "json_url",
         "citation",
+        "lineage",
     ],
     "properties": {
         "id": {"type": "string", "description": "permanent: op31, pp3, pp-1, h2, annex1-4, fn1"},
@@ -106,6 +110,60 @@ _PARAGRAPH = {
         "addresses_trafficking": {"type": "boolean"},
         "json_url": _URL,
         "citation": {"type": "string", "description": "S/RES/2388 (2017), para. 31"},
+        "lineage": {"$ref": "#/components/schemas/Lineage"},
+    },
+}
+
+_LINKED = {
+    "type": "object",
+    "description": "A paragraph of another resolution sharing at least 80 % of the wording.",
+    "required": ["symbol", "resolution", "id", "citation", "share", "reuse", "url", "json_url"],
+    "properties": {
+        "symbol": {"type": "string", "description": "S/RES/2331 (2016)"},
+        "resolution": {"type": "integer", "description": "the resolution's number"},
+        "id": {"type": "string", "description": "the paragraph's permanent id: op16"},
+        "citation": {"type": "string", "description": "S/RES/2331 (2016), para. 16"},
+        "share": {
+            "type": "number",
+            "minimum": 0.8,
+            "maximum": 1,
+            "description": "wording in common: 2 x the words shared in order (longest common "
+            "subsequence of words) / the words of both, to three decimals",
+        },
+        "reuse": {
+            "enum": ["identical", "near-identical", "partial"],
+            "description": "identical: share 1; near-identical: at least 0.95; partial: below",
+        },
+        "url": _URL,
+        "json_url": _URL,
+    },
+}
+
+_LINEAGE = {
+    "type": "object",
+    "description": "Agreed language: where the paragraph's wording comes from and where it went "
+    "(computed at ingest; headings and paragraphs under four words have none).",
+    "required": ["sources", "first_agreed_in", "reused_in", "reused_in_count"],
+    "properties": {
+        "sources": {
+            "type": "array",
+            "maxItems": CLOSEST,
+            "description": "the closest earlier paragraphs of other resolutions, best first "
+            "(the most recent first among equals)",
+            "items": {"$ref": "#/components/schemas/LineageLink"},
+        },
+        "first_agreed_in": {
+            "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/LineageLink"}],
+            "description": "the earliest paragraph sharing at least 80 % of the wording",
+        },
+        "reused_in": {
+            "type": "array",
+            "maxItems": REUSES_SHOWN,
+            "description": "later paragraphs that have this one as a source, newest first "
+            f"(at most {REUSES_SHOWN}; reused_in_count counts them all)",
+            "items": {"$ref": "#/components/schemas/LineageLink"},
+        },
+        "reused_in_count": {"type": "integer", "minimum": 0},
     },
 }
 
@@ -582,6 +640,8 @@ def description(*, origin: str) -> dict:
                 "Paragraph": _PARAGRAPH,
                 "ParagraphDocument": _PARAGRAPH_DOCUMENT,
                 "Item": _ITEM,
+                "Lineage": _LINEAGE,
+                "LineageLink": _LINKED,
                 "SearchResults": _SEARCH,
                 "SearchWording": _SEARCH_WORDING,
                 "Error": _ERROR,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
+from resolutions.lineage.selectors import lineage_summaries
 from resolutions.models import CrossReference, LineageLink, Paragraph, Resolution, Source
 from resolutions.selectors import TEXT_HELD
 
@@ -55,9 +56,10 @@ def paragraphs_in_order(*, resolution: Resolution) -> list[Paragraph]:
 
 def resolutions_for_bulk(*, chunk_size: int = 200) -> Iterator[tuple[Resolution, tuple]]:
     """Every resolution, in number order, with what its canonical JSON needs as
-    ``(resolution, (paragraphs, references by paragraph id, page numbers held))``.
+    ``(resolution, (paragraphs, references by paragraph id, page numbers held, lineage
+    summaries by paragraph id))``.
 
-    Read in chunks of ``chunk_size`` resolutions, four queries a chunk, so the whole archive
+    Read in chunks of ``chunk_size`` resolutions, six queries a chunk, so the whole archive
     never sits in memory; grouped here rather than by ``prefetch_related``, whose per-object
     bookkeeping took most of the time over 50,000 paragraphs.
     """
@@ -75,8 +77,9 @@ def resolutions_for_bulk(*, chunk_size: int = 200) -> Iterator[tuple[Resolution,
         held = Source.objects.filter(resolution_id__in=chunk, format="page-text")
         for resolution_id, page in held.values_list("resolution_id", "page_number"):
             pages[resolution_id].append(page)
+        lineage = lineage_summaries(resolution_ids=chunk)
         for resolution in Resolution.objects.filter(pk__in=chunk).order_by("number"):
-            yield resolution, (paragraphs[resolution.pk], references, pages[resolution.pk])
+            yield resolution, (paragraphs[resolution.pk], references, pages[resolution.pk], lineage)
 
 
 def resolution_dates(*, ids: list[int]) -> dict[int, tuple]:

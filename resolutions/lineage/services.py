@@ -2,8 +2,10 @@
 
 Incremental: only the paragraphs of resolutions that changed, the paragraphs whose wording
 resembles theirs (their sources may change) and the paragraphs that pointed at a changed or
-removed paragraph are recomputed; the rows are then brought in line writing only what
-differs, so a re-ingest that changes nothing changes no row. Example::
+removed paragraph are recomputed; the rows are then brought in line, in bulk, writing only
+what differs, so a re-ingest that changes nothing changes no row. Identical wordings are
+computed once. When much of the archive changed (``make corpus``), every pair is found in
+one pass (``WordingIndex.all_pairs``); otherwise the changed wordings are probed. Example::
 
     changed = lineage_update(resolution_ids={41, 42})  # rows created, updated or deleted
 """
@@ -21,6 +23,9 @@ from resolutions.lineage.text import words
 from resolutions.models import LineageLink, Paragraph
 
 CHUNK = 900  # ids per IN (...): well under SQLite's limit on bound parameters
+# Every pair at once (WordingIndex.all_pairs) when at least 1/ALL_PAIRS_SHARE of the wordings
+# changed: one pass over the archive costs about as much as probing a quarter of it one by one.
+ALL_PAIRS_SHARE = 4
 
 
 @dataclass
@@ -35,9 +40,10 @@ class LineageCounts:
         return self.created + self.updated + self.deleted
 
 
-def lineage_paragraphs() -> list[tuple[int, int, Moment, tuple[str, ...]]]:
-    """(paragraph id, resolution id, moment, words) of every paragraph that can have a
-    lineage: not a heading, at least ``MIN_WORDS`` words."""
+def lineage_paragraphs() -> list[tuple[int, int, Moment, str]]:
+    """(paragraph id, resolution id, moment, wording) of every paragraph that can have a
+    lineage: not a heading, at least ``MIN_WORDS`` words. The wording is the words joined
+    by single spaces: one string a paragraph, not a tuple of words (a third of the memory)."""
     rows = (
         Paragraph.objects.exclude(kind=Paragraph.HEADING)
         .values_list(
@@ -56,7 +62,7 @@ def lineage_paragraphs() -> list[tuple[int, int, Moment, tuple[str, ...]]]:
         if len(split) < MIN_WORDS:
             continue
         date = adopted_on.isoformat() if adopted_on else f"{year}-12-31"
-        found.append((pk, resolution, Moment(date, number), split))
+        found.append((pk, resolution, Moment(date, number), " ".join(split)))
     return found
 
 
@@ -64,7 +70,7 @@ def lineage_update(*, resolution_ids: set[int] | None = None) -> LineageCounts:
     """Recompute the lineage touching ``resolution_ids`` (None: every paragraph)."""
     counts = LineageCounts()
     rows = lineage_paragraphs()
-    wording_of: dict[tuple[str, ...], int] = {}
+    wording_of: dict[str, int] = {}
     members: list[list[Item]] = []
     item_wording: dict[int, int] = {}
     for pk, resolution, moment, split in rows:
@@ -89,7 +95,11 @@ def lineage_update(*, resolution_ids: set[int] | None = None) -> LineageCounts:
     if not affected_wordings and not stale:
         return counts
     index = WordingIndex(wordings, threshold=SOURCE_SHARE)
-    similar = {number: index.similar(wordings[number], own=number) for number in affected_wordings}
+    if len(affected_wordings) * ALL_PAIRS_SHARE >= len(wordings):
+        # Much of the archive changed (a first ingest, the whole corpus): every pair at once.
+        similar = dict(enumerate(index.all_pairs()))
+    else:
+        similar = index.similar_many(sorted(affected_wordings))
     wanted_paragraphs: set[int] = set(stale)
     if resolution_ids is None:
         wanted_paragraphs.update(item_wording)
@@ -99,11 +109,11 @@ def lineage_update(*, resolution_ids: set[int] | None = None) -> LineageCounts:
             # Paragraphs resembling a changed one: it may now be (or no longer be) a source.
             for other, _share in similar[number]:
                 wanted_paragraphs.update(i.key for i in members[other])
+    needed = {item_wording[p] for p in wanted_paragraphs if p in item_wording}
+    similar.update(index.similar_many(sorted(needed - similar.keys())))
     wanted: dict[tuple[int, int], tuple[int, bool, bool]] = {}
-    for number in {item_wording[p] for p in wanted_paragraphs if p in item_wording}:
-        found = similar.get(number)
-        if found is None:
-            found = similar[number] = index.similar(wordings[number], own=number)
+    for number in sorted(needed):
+        found = similar[number]
         candidates = Candidates(
             [(item, 1.0) for item in members[number]]
             + [(item, share) for other, share in found for item in members[other]]
@@ -136,33 +146,28 @@ def _sync(
     paragraphs: set[int],
     counts: LineageCounts,
 ) -> None:
-    have: dict[tuple[int, int | None], LineageLink] = {}
+    # Plain values, not model instances: a full run compares some 60,000 rows.
+    have: dict[tuple[int, int | None], tuple[int, int, bool, bool]] = {}
     ordered = sorted(paragraphs)
     if len(ordered) > CHUNK * 20:
         existing = [LineageLink.objects.all()]
     else:
         existing = [LineageLink.objects.filter(paragraph_id__in=ids) for ids in _chunks(ordered)]
     for query in existing:
-        for link in query.only("id", "paragraph_id", "source_id", "share", "closest", "origin"):
-            if link.paragraph_id in paragraphs:
-                have[(link.paragraph_id, link.source_id)] = link
-    gone = [link.id for key, link in have.items() if key not in wanted]
+        for pk, paragraph, source, share, closest, origin in query.values_list(
+            "id", "paragraph_id", "source_id", "share", "closest", "origin"
+        ):
+            if paragraph in paragraphs:
+                have[(paragraph, source)] = (pk, share, closest, origin)
+    gone = [row[0] for key, row in have.items() if key not in wanted]
     create, update = [], []
     for (paragraph, source), (share, closest, origin) in wanted.items():
-        link = have.get((paragraph, source))
-        if link is None:
-            create.append(
-                LineageLink(
-                    paragraph_id=paragraph,
-                    source_id=source,
-                    share=share,
-                    closest=closest,
-                    origin=origin,
-                )
-            )
-        elif (link.share, link.closest, link.origin) != (share, closest, origin):
-            link.share, link.closest, link.origin = share, closest, origin
-            update.append(link)
+        row = have.get((paragraph, source))
+        values = dict(share=share, closest=closest, origin=origin)
+        if row is None:
+            create.append(LineageLink(paragraph_id=paragraph, source_id=source, **values))
+        elif row[1:] != (share, closest, origin):
+            update.append(LineageLink(id=row[0], **values))
     for ids in _chunks(gone):
         LineageLink.objects.filter(id__in=ids).delete()
     LineageLink.objects.bulk_create(create, batch_size=2000)

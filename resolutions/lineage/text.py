@@ -37,9 +37,11 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def keys(display: tuple[str, ...] | list[str]) -> list[str]:
-    """The words as compared: typographic variants folded."""
-    return " ".join(display).translate(_VARIANTS).split(" ") if display else []
+def keys(display: tuple[str, ...] | list[str] | str) -> list[str]:
+    """The words as compared: typographic variants folded. ``display``: the words, or
+    them joined by single spaces."""
+    text = display if isinstance(display, str) else " ".join(display)
+    return text.translate(_VARIANTS).split(" ") if text else []
 
 
 def share(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> float:

@@ -12,6 +12,7 @@ and the XML in either order, gives the same archive. Example::
 from __future__ import annotations
 
 import base64
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,6 +80,7 @@ class IngestReport:
     counts: SyncCounts = field(default_factory=SyncCounts)
     links_changed: int = 0
     lineage_changed: int = 0
+    lineage_seconds: float | None = None  # None: the lineage step did not run
     totals: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     comparisons: list[str] = field(default_factory=list)
@@ -125,6 +127,11 @@ class IngestReport:
                 "structure differs from the English in: "
                 + ", ".join(f"{n} {lang}" for lang, n in sorted(translations.mismatched.items()))
                 + " resolutions (matching paragraphs only; manage.py alignment_report lists them)"
+            )
+        if self.lineage_seconds is not None:
+            lines.append(
+                f"agreed language: {self.lineage_changed} lineage links changed"
+                f" ({self.lineage_seconds:.1f} s)"
             )
         if self.totals:
             lines.append(
@@ -297,12 +304,14 @@ def _ingest_parsed(report, page_groups, akn_parsed, records, progress: Progress,
     if touched or search_words_missing():
         search_words_rebuild()  # the vocabulary "did you mean" reads
     changed = report.created_numbers | report.updated_numbers
-    # Agreed language: only what the changed resolutions touch is recomputed. Off by default
-    # until the step meets its budget (a whole corpus takes minutes, not the 30 s allowed):
-    # DJANGO_LINEAGE_AT_INGEST=1, or `manage.py lineage` after an ingest.
+    # Agreed language: only what the changed resolutions touch is recomputed (a whole corpus at
+    # once when most of it changed). On by default; DJANGO_LINEAGE_AT_INGEST=0 leaves it to
+    # `manage.py lineage`.
     if changed and settings.LINEAGE_AT_INGEST:
         ids = set(Resolution.objects.filter(number__in=changed).values_list("id", flat=True))
+        started = time.perf_counter()
         report.lineage_changed = lineage_update(resolution_ids=ids).changed
+        report.lineage_seconds = time.perf_counter() - started
     report.totals = {
         "resolutions": Resolution.objects.count(),
         "pages": Source.objects.filter(format=FORMAT_PAGE_TEXT).count(),

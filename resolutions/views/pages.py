@@ -32,7 +32,11 @@ from resolutions.citations import (
 from resolutions.exports.links import site_origin
 from resolutions.filters import TEXT_ALL, ResolutionFilter
 from resolutions.languages.selectors import language_links
-from resolutions.lineage.selectors import paragraph_lineage_get, resolution_most_reused_get
+from resolutions.lineage.selectors import (
+    lineage_summaries,
+    paragraph_lineage_get,
+    resolution_most_reused_get,
+)
 from resolutions.models import Paragraph, Resolution
 from resolutions.serializers import resolution_to_dict
 from resolutions.templatetags.archive import official_url
@@ -192,6 +196,10 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
     if resolution is None:
         return not_found(request, number=number)
     paragraphs = list(resolution.paragraphs.all())
+    # Agreed language, one line a paragraph: two queries for the whole resolution.
+    lineage = lineage_summaries(resolution_ids=[resolution.pk])
+    for paragraph in paragraphs:
+        paragraph.lineage_summary = lineage.get(paragraph.pk)
     query = _highlight_query(request)
     context = {
         "resolution": resolution,

@@ -255,3 +255,27 @@ def test_every_resolution_with_its_text_has_a_short_title(whole_corpus):
     # a catalogue title's brackets never leak into the short title
     assert not held.filter(short_title__contains="[").exists()
     assert not held.filter(short_title__contains="]").exists()
+
+
+@pytest.mark.django_db
+def test_2388_op12_reuses_2331_op16_with_the_changed_words_marked(whole_corpus, client, settings):
+    """Agreed language on the corpus: computed by the ingest (lineage is on at ingest by
+    default), else here."""
+    from resolutions.lineage.services import lineage_update
+    from resolutions.models import LineageLink
+
+    if not settings.LINEAGE_AT_INGEST or not LineageLink.objects.exists():
+        lineage_update()
+    page = client.get("/resolutions/2388/op12/").content.decode()
+    sources = page[page.index("Earlier sources") : page.index('class="lineage__key"')]
+    assert 'href="/resolutions/2331/op16/">S/RES/2331 (2016), operative paragraph 16</a>' in sources
+    assert "to <ins>increase its efforts to</ins> include in CTED’s country assessments" in sources
+    reuses = client.get("/resolutions/2331/op16/").content.decode()
+    assert (
+        'href="/resolutions/2388/op12/">S/RES/2388 (2017), operative paragraph 12</a>'
+        in (reuses[reuses.index("Reused in") :])
+    )
+    line = client.get("/resolutions/2388/").content.decode()
+    assert 'reuses <a href="/resolutions/2331/op16/">S/RES/2331 (2016), para. 16</a>' in line
+    data = client.get("/resolutions/2388/op12.json").json()["lineage"]
+    assert ("S/RES/2331 (2016)", "op16") in {(s["symbol"], s["id"]) for s in data["sources"]}

@@ -422,9 +422,10 @@ def test_a_resolution_page_costs_the_same_queries_however_long(
         make_reference(citing.paragraphs.last(), 2388, 2017, start=10, end=32)
     # Last-Modified, the resolution, its paragraphs, their references (with cited resolutions),
     # its printed pages, the paragraphs citing it and their citations of it (for the excerpts),
-    # the resolution it most reuses (the offer to compare) and the other languages it is held
-    # in (the language links).
-    with django_assert_num_queries(9):
+    # the resolution it most reuses (the offer to compare), the other languages it is held
+    # in (the language links) and the agreed language: the lineage links from its paragraphs
+    # and those to them.
+    with django_assert_num_queries(11):
         response = client.get("/resolutions/2388/")
     assert response.status_code == 200
     assert response.content.decode().count('class="permalink"') == paragraphs
