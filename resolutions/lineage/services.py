@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 
 from resolutions.lineage import MIN_WORDS, SOURCE_SHARE
 from resolutions.lineage.graph import Candidates, Item, Moment
 from resolutions.lineage.index import WordingIndex
 from resolutions.lineage.text import words
-from resolutions.models import LineageLink, Paragraph
+from resolutions.models import LineageLink, Paragraph, Resolution
 
 CHUNK = 900  # ids per IN (...): well under SQLite's limit on bound parameters
 # Every pair at once (WordingIndex.all_pairs) when at least 1/ALL_PAIRS_SHARE of the wordings
@@ -160,6 +161,8 @@ def _sync(
             if paragraph in paragraphs:
                 have[(paragraph, source)] = (pk, share, closest, origin)
     gone = [row[0] for key, row in have.items() if key not in wanted]
+    # Both ends of every row that changes: their pages show it (sources, "reused in").
+    touched = {end for key in have if key not in wanted for end in key if end is not None}
     create, update = [], []
     for (paragraph, source), (share, closest, origin) in wanted.items():
         row = have.get((paragraph, source))
@@ -168,8 +171,23 @@ def _sync(
             create.append(LineageLink(paragraph_id=paragraph, source_id=source, **values))
         elif row[1:] != (share, closest, origin):
             update.append(LineageLink(id=row[0], **values))
+        else:
+            continue
+        touched.update((paragraph, source))
     for ids in _chunks(gone):
         LineageLink.objects.filter(id__in=ids).delete()
     LineageLink.objects.bulk_create(create, batch_size=2000)
     LineageLink.objects.bulk_update(update, ["share", "closest", "origin"], batch_size=2000)
     counts.created, counts.updated, counts.deleted = len(create), len(update), len(gone)
+    _touch(touched)
+
+
+def _touch(paragraph_ids: set[int]) -> None:
+    """Mark the resolutions holding ``paragraph_ids`` as changed (``updated_at``): their pages'
+    validators (Last-Modified, and the page cache's key) then change with their lineage, as
+    they do with their text -- also when ``manage.py lineage`` runs apart from an ingest."""
+    now = timezone.now()
+    ids = sorted(paragraph_ids - {None})
+    for chunk in _chunks(ids):
+        resolutions = Paragraph.objects.filter(id__in=chunk).values("resolution_id")
+        Resolution.objects.filter(id__in=resolutions).update(updated_at=now)

@@ -5,11 +5,14 @@ what differs between requests (address, host, highlighted words) is never mixed 
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 
+from resolutions.lineage.services import lineage_update
+from resolutions.models import Paragraph
 from tests.db.exports_helpers import new_resolution_xml
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +63,39 @@ def test_an_ingest_shows_at_once(client, seed_archive, page_cache, settings, tmp
     assert "S/RES/2799" in client.get("/resolutions/").content.decode()
     # 2799 cites 2388 (2017): 2388's page now lists it under "Cited by".
     assert "S/RES/2799" in client.get("/resolutions/2388/").content.decode()
+
+
+def test_a_later_reuse_shows_on_the_earlier_paragraph_at_once(
+    client, seed_archive, page_cache, settings, tmp_path
+):
+    settings.BULK_EXPORT_DIR = tmp_path / "bulk"
+    settings.LINEAGE_AT_INGEST = True
+    lineage_update()
+    url = "/resolutions/2331/op16/"
+    assert "/resolutions/2799/op3/" not in client.get(url).content.decode()
+    op16 = Paragraph.objects.get(resolution__number=2331, pid="op16").text
+    (tmp_path / "S_RES_2799.xml").write_bytes(new_resolution_xml(more=(op16,)))
+    call_command("ingest", str(tmp_path / "S_RES_2799.xml"), stdout=io.StringIO())
+    assert "/resolutions/2799/op3/" in client.get(url).content.decode()
+
+
+def test_manage_py_lineage_run_apart_from_an_ingest_shows_at_once(
+    client, seed_archive, page_cache, settings, tmp_path
+):
+    settings.BULK_EXPORT_DIR = tmp_path / "bulk"
+    settings.LINEAGE_AT_INGEST = False
+    op16 = Paragraph.objects.get(resolution__number=2331, pid="op16").text
+    (tmp_path / "S_RES_2799.xml").write_bytes(new_resolution_xml(more=(op16,)))
+    call_command("ingest", str(tmp_path / "S_RES_2799.xml"), stdout=io.StringIO())
+    url = "/resolutions/2331/op16/"
+    before = client.get(url)
+    assert "/resolutions/2799/op3/" not in before.content.decode()
+    time.sleep(1.1)  # Last-Modified counts whole seconds
+    call_command("lineage", stdout=io.StringIO())
+    assert "/resolutions/2799/op3/" in client.get(url).content.decode()
+    # ... and a browser holding the old page is not told it is still current.
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+    assert again.status_code == 200
 
 
 def test_what_differs_between_requests_is_kept_apart(client, seed_archive, page_cache, settings):

@@ -3,7 +3,8 @@
 Run on SQLite and PostgreSQL (skips without ../shared; CI needs it). What must hold on both
 engines alike: a citation goes where it means, both spellings find the same paragraphs, a
 hyphenated word is the same in quotes and out, misspellings get the archive's own word,
-a question gets its best partial matches, filters alone list paragraphs.
+a question gets its best partial matches, filters alone list paragraphs; a repeated wording
+is one hit when grouped.
 ``scripts/search_examples.py`` prints the counts themselves.
 """
 
@@ -11,7 +12,8 @@ import json
 
 import pytest
 
-from resolutions.models import Resolution
+from resolutions.lineage.services import lineage_update
+from resolutions.models import LineageLink, Resolution
 from resolutions.search import SearchFilters, search_paragraphs
 from resolutions.services.ingest import ingest_paths
 
@@ -151,3 +153,65 @@ def test_filters_alone_list_every_trafficking_paragraph_of_2017(client, whole_co
         query="", filters=SearchFilters(resolution=2388, kind="operative")
     )
     assert operative.total == 35 and operative.hits[0].label == "OP 1"
+
+
+# --- Grouped by wording (agreed language): the issue's "procurement and supply chains" ----------
+
+PHRASE = "procurement and supply chains"
+MINERALS = '"supply chains" minerals'
+EARLY = SearchFilters(year_from=2010, year_to=2014)
+
+
+@pytest.fixture(scope="module")
+def corpus_with_lineage(whole_corpus, django_db_blocker):
+    """The whole corpus with the lineage of the resolutions the grouped searches match
+    (computed at ingest when DJANGO_LINEAGE_AT_INGEST is on; then this changes nothing).
+    ``lineage_update`` compares each of their paragraphs with the whole archive, so their
+    origins are exact."""
+    with django_db_blocker.unblock():
+        involved = set()
+        for query, filters in ((PHRASE, None), (MINERALS, EARLY)):
+            results = search_paragraphs(query=query, filters=filters, per_page=100)
+            assert 0 < results.total <= 100
+            involved |= {hit.paragraph.resolution_id for hit in results.hits}
+        lineage_update(resolution_ids=involved)
+        assert LineageLink.objects.filter(paragraph__resolution_id__in=involved).exists()
+        yield
+
+
+def cited(paragraph) -> tuple[int, str]:
+    return (paragraph.resolution.number, paragraph.pid)
+
+
+def test_procurement_and_supply_chains_grouped(corpus_with_lineage, client):
+    results = search_paragraphs(query=PHRASE, grouped=True)
+    assert (results.total, results.total_wordings) == (3, 3)
+    hits = {cited(hit.paragraph): hit for hit in results.hits}
+    assert set(hits) == {(2331, "op23"), (2388, "op31"), (2687, "op29")}
+    # Each is where its own wording was first agreed, and no other resolution repeats it.
+    for hit in hits.values():
+        assert cited(hit.wording.origin) == cited(hit.paragraph)
+        assert (hit.wording.paragraphs, hit.wording.later) == (1, 0)
+    assert hits[(2388, "op31")] is results.hits[0]  # all the words together, first
+    page = client.get("/search/", {"q": PHRASE})
+    text = page.content.decode()
+    assert page.status_code == 200 and "3 paragraphs" in text and "in 3 wordings" in text
+    data = client.get("/search.json", {"q": PHRASE, "group": "on"}).json()
+    assert (data["total"], data["total_wordings"]) == (3, 3)
+
+
+def test_a_renewed_wording_is_one_hit(corpus_with_lineage):
+    flat = search_paragraphs(query=MINERALS, filters=EARLY, per_page=100)
+    results = search_paragraphs(query=MINERALS, filters=EARLY, grouped=True, per_page=100)
+    assert flat.total == results.total == 5
+    assert results.total_wordings == 3
+    hits = {cited(hit.paragraph): hit for hit in results.hits}
+    # The DRC sanctions renewals repeat 2078 (2012) OP 14 word for word or nearly.
+    drc = hits[(2078, "op14")].wording
+    assert cited(drc.origin) == (2078, "op14")
+    assert [m.resolution.number for m in drc.members] == [2136] and drc.later == 1
+    assert [m.resolution.number for m in hits[(2101, "op25")].wording.members] == [2153]
+    assert hits[(1952, "op8")].wording.paragraphs == 1
+    listed = {cited(h.paragraph) for h in flat.hits}
+    grouped = set(hits) | {cited(m) for h in results.hits for m in h.wording.members}
+    assert grouped == listed
