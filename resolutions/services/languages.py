@@ -21,9 +21,10 @@ from resolutions.languages.analysis import search_text
 from resolutions.languages.forms import ENGLISH_NAMES, OTHER_LANGUAGES
 from resolutions.models import Paragraph, ParagraphText, Resolution, Translation
 from resolutions.parsing.akn import parse_akn
-from resolutions.parsing.document import ParsedParagraph, ParsedResolution, ParseError
+from resolutions.parsing.document import ParsedResolution, ParseError
 from resolutions.parsing.xmltext import decode_xml
 from resolutions.services.identifiers import assign_identifiers
+from resolutions.services.merge import paragraph_structure
 from resolutions.services.sources import SourceFile
 
 
@@ -131,20 +132,6 @@ def _chosen(counts, resolution, language, files, held):
     return max(candidates, key=key)
 
 
-def _structure(paragraph: ParsedParagraph) -> dict | None:
-    if not paragraph.items:
-        return None
-
-    def item(node) -> dict:
-        return {"label": node.label, "text": node.text, "items": [item(i) for i in node.items]}
-
-    return {
-        "intro": paragraph.intro,
-        "items": [item(i) for i in paragraph.items],
-        "outro": paragraph.outro,
-    }
-
-
 def _align_and_store(
     counts: TranslationCounts, translation: Translation, parsed: ParsedResolution
 ) -> None:
@@ -171,7 +158,7 @@ def _align_and_store(
         paragraph = parsed.paragraphs[index]
         wanted[fresh[pid]] = {
             "text": paragraph.text,
-            "structure": _structure(paragraph),
+            "structure": paragraph_structure(paragraph, keyed=False),
             "emphasis": [list(span) for span in paragraph.emphasis] or None,
             "search_text": search_text(language, paragraph.text),
         }

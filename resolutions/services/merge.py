@@ -79,16 +79,19 @@ class Plan:
     comparison: Comparison | None
 
 
-def _structure(paragraph: ParsedParagraph) -> dict | None:
+def paragraph_structure(paragraph: ParsedParagraph, *, keyed: bool = True) -> dict | None:
+    """A paragraph's lettered or numbered items as stored (``Paragraph.structure``); ``keyed``:
+    with the keys sub-paragraph addresses are made of (resolutions.addresses.keyed_items)."""
     if not paragraph.items:
         return None
 
     def item(node) -> dict:
         return {"label": node.label, "text": node.text, "items": [item(i) for i in node.items]}
 
+    items = (item(i) for i in paragraph.items)
     return {
         "intro": paragraph.intro,
-        "items": keyed_items(item(i) for i in paragraph.items),
+        "items": keyed_items(items) if keyed else list(items),
         "outro": paragraph.outro,
     }
 
@@ -103,7 +106,7 @@ def _planned(paragraph: ParsedParagraph, pid: str, position: int, **overrides) -
         position=position,
         text=paragraph.text,
         text_as_printed=paragraph.text_as_printed or paragraph.text,
-        structure=_structure(paragraph),
+        structure=paragraph_structure(paragraph),
         pages=tuple(paragraph.pages),
         begins_on_missing_page=paragraph.begins_on_missing_page,
         ends_on_missing_page=paragraph.ends_on_missing_page,
