@@ -376,7 +376,7 @@ def test_the_postgresql_search_table_mirrors_the_paragraphs(archive):
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending
         cursor.execute(
             "TRUNCATE resolutions_paragraph, resolutions_paragraphalias,"
-            " resolutions_crossreference, resolutions_lineagelink"
+            " resolutions_crossreference, resolutions_lineagelink, resolutions_paragraphtext"
         )
         cursor.execute("SELECT count(*) FROM resolutions_paragraph_search")
         assert cursor.fetchone() == (0,)
